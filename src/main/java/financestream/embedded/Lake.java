@@ -1,0 +1,93 @@
+package financestream.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded stand-in for S3: one local directory in which each bucket is a folder, so that
+ * {@code s3://bucket/key} is the file {@code LAKE/bucket/key}. Every engine resolves S3 locations
+ * through here, so none of them can write or read outside the lake directory.
+ */
+public final class Lake {
+
+    // S3 bucket naming rules, simplified: 3-63 chars of lower-case letters, digits, dots and hyphens.
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    private final Path root;
+
+    public Lake(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the lake directory " + this.root + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(this.root)) {
+            throw new IllegalArgumentException("The lake directory " + this.root + " is not writable");
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The local path of an S3 URI such as {@code s3://finance-stream-lake/bars/}. */
+    public Path resolve(String s3Uri) {
+        URI uri;
+        try {
+            uri = URI.create(s3Uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not an S3 location: '" + s3Uri + "'", e);
+        }
+        if (!"s3".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Not an S3 location: '" + s3Uri + "' (expected s3://bucket/key)");
+        }
+        String key = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        return resolve(uri.getHost(), key);
+    }
+
+    /** The local path of an object key (or key prefix) in a bucket; refuses keys that climb out of the bucket. */
+    public Path resolve(String bucket, String key) {
+        if (!BUCKET.matcher(bucket).matches()) {
+            throw new IllegalArgumentException("Invalid S3 bucket name: '" + bucket + "'");
+        }
+        Path bucketDir = root.resolve(bucket);
+        Path path = bucketDir.resolve(key).normalize();
+        if (!path.startsWith(bucketDir)) {
+            throw new IllegalArgumentException("S3 key '" + key + "' escapes bucket '" + bucket + "'");
+        }
+        return path;
+    }
+
+    /** The S3 URI of a file inside the lake: the inverse of {@link #resolve(String)}. */
+    public String toS3Uri(Path path) {
+        Path relative = root.relativize(path.toAbsolutePath().normalize());
+        if (relative.getNameCount() == 0 || relative.startsWith("..")) {
+            throw new IllegalArgumentException(path + " is not inside the lake " + root);
+        }
+        StringBuilder uri = new StringBuilder("s3://").append(relative.getName(0));
+        uri.append('/');
+        if (relative.getNameCount() > 1) {
+            uri.append(relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/'));
+            if (Files.isDirectory(path)) {
+                uri.append('/');
+            }
+        }
+        return uri.toString();
+    }
+
+    /** Where engines keep files that are not objects (in-flight writes, the Glue catalog): never inside a bucket. */
+    public Path internalDir(String name) {
+        Path dir = root.resolve("_" + name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+}
