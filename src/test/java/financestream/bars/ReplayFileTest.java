@@ -1,0 +1,103 @@
+package financestream.bars;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReplayFileTest {
+
+    private static final String BUNDLED = "classpath:replay/2020-12-01/minute-bars.ndjson";
+    private static final LocalDate DAY = LocalDate.of(2020, 12, 1);
+
+    /** Counts from the data README: 112 ticker-minutes are genuinely missing and must stay missing. */
+    @ParameterizedTest
+    @CsvSource({"FB, 390", "NFLX, 390", "PINS, 390", "SQ, 390", "TTD, 313", "SNAP, 374", "SHOP, 381", "OKTA, 384",
+            "BYND, 387", "DDOG, 389"})
+    void replaysEachSymbolsRecordedBarsAndInventsNone(String symbol, int recorded) {
+        List<Bar> bars = new ReplayFile(BUNDLED).bars(symbol, DAY);
+
+        assertThat(bars).hasSize(recorded).allSatisfy(bar -> {
+            assertThat(bar.name()).isEqualTo(symbol);
+            assertThat(bar.ts().toLocalDate()).isEqualTo(DAY);
+        });
+        assertThat(bars).extracting(Bar::ts).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void replaysTheFirstBarOfTheDayAsRecorded() {
+        Bar first = new ReplayFile(BUNDLED).bars("DDOG", DAY).get(0);
+
+        assertThat(first).isEqualTo(new Bar("DDOG", OffsetDateTime.of(2020, 12, 1, 9, 30, 0, 0, ZoneOffset.ofHours(-5)),
+                98.80000305175781, 97.9000015258789));
+    }
+
+    @Test
+    void hasNothingForAnotherDateOrAnUnrecordedSymbol() {
+        ReplayFile replay = new ReplayFile(BUNDLED);
+
+        assertThat(replay.bars("FB", DAY.plusDays(1))).isEmpty();
+        assertThat(replay.bars("META", DAY)).isEmpty();
+    }
+
+    @Test
+    void readsAFilePathInFileOrderAndSkipsBlankLines(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bars.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"high\": 2.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:31:00-05:00\", \"name\": \"FB\"}",
+                "",
+                "{\"high\": 4.0, \"low\": 3.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 6.0, \"low\": 5.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"SQ\"}") + "\n");
+
+        List<Bar> bars = new ReplayFile(file.toString()).bars("FB", DAY);
+
+        assertThat(bars).extracting(Bar::high).containsExactly(2.0, 4.0);
+    }
+
+    @Test
+    void reportsABadLineWithTheFileAndItsLineNumber(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bars.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"high\": 2.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 2.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:31:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 2.0, \"ts\": \"2020-12-01 09:32:00-05:00\", \"name\": \"FB\"}"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new ReplayFile(file.toString()).bars("FB", DAY))
+                .isInstanceOf(ReplayFileException.class)
+                .hasMessageStartingWith("Replay file " + file + " line 3: ")
+                .hasMessageContaining("missing field \"low\"")
+                .satisfies(e -> assertThat(((ReplayFileException) e).getLineNumber()).isEqualTo(3));
+    }
+
+    @Test
+    void saysSoWhenTheFileIsMissing(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such.ndjson");
+
+        assertThatThrownBy(() -> new ReplayFile(missing.toString()))
+                .isInstanceOf(ReplayFileException.class)
+                .hasMessage("Replay file " + missing + ": no such file");
+        assertThatThrownBy(() -> new ReplayFile("classpath:replay/1999-01-01/minute-bars.ndjson"))
+                .hasMessage("Replay file classpath:replay/1999-01-01/minute-bars.ndjson: no such file");
+    }
+
+    @Test
+    void saysSoWhenTheFileDisappearsAfterConfiguration(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("bars.ndjson"), "");
+        ReplayFile replay = new ReplayFile(file.toString());
+        Files.delete(file);
+
+        assertThatThrownBy(() -> replay.bars("FB", DAY)).hasMessage("Replay file " + file + ": no such file");
+    }
+}
