@@ -23,7 +23,7 @@ class YahooChartRequestTest {
     }
 
     @Test
-    void askesForTwentyThreeHoursOnTheDayClocksGoForward() {
+    void asksForTwentyThreeHoursOnTheDayClocksGoForward() {
         assertThat(api.query(LocalDate.of(2025, 3, 9), "1m", NEW_YORK)).startsWith("period1=1741496400&period2=1741579200&");
     }
 
