@@ -1,0 +1,182 @@
+package financestream.embedded.athena;
+
+import financestream.embedded.Lake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Database;
+import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.Table;
+
+/**
+ * The Glue Data Catalog as DuckDB SQL: one schema per database, one view per table over the files of the
+ * table's <em>registered</em> partitions only (as Athena, which never lists folders the catalog does not know).
+ * Read through the Glue API only, like Athena; the files are listed at query time, so a new object in a
+ * registered partition is visible at once.
+ */
+final class CatalogViews {
+
+    static final String CATALOG = "awsdatacatalog";
+
+    private static final Map<String, String> DUCKDB_TYPES = Map.of(
+            "string", "VARCHAR", "double", "DOUBLE", "bigint", "BIGINT", "boolean", "BOOLEAN",
+            "int", "INTEGER", "float", "FLOAT", "date", "DATE", "timestamp", "TIMESTAMP");
+
+    /** The statements that create the schemas and views, and the bytes each table's files hold. */
+    record Definitions(List<String> statements, Map<String, Long> bytesByTable) {
+    }
+
+    private final Lake lake;
+    private final GlueClient glue;
+
+    CatalogViews(Lake lake, GlueClient glue) {
+        this.lake = lake;
+        this.glue = glue;
+    }
+
+    Definitions define(String defaultDatabase) {
+        List<String> statements = new ArrayList<>();
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        statements.add("ATTACH ':memory:' AS " + CATALOG);
+        boolean defaultSeen = false;
+        for (Database database : glue.getDatabasesPaginator(r -> { }).stream().flatMap(page -> page.databaseList().stream()).toList()) {
+            defaultSeen |= database.name().equals(defaultDatabase);
+            statements.add("CREATE SCHEMA " + CATALOG + "." + ident(database.name()));
+            for (Table table : glue.getTablesPaginator(r -> r.databaseName(database.name())).stream()
+                    .flatMap(page -> page.tableList().stream()).toList()) {
+                List<Path> files = new ArrayList<>();
+                statements.add(view(database.name(), table, files));
+                bytes.merge(table.name().toLowerCase(Locale.ROOT), files.stream().mapToLong(CatalogViews::size).sum(), Long::sum);
+            }
+        }
+        if (!defaultSeen) {
+            // Athena accepts a query context naming no database until the query names a table in it.
+            statements.add("CREATE SCHEMA " + CATALOG + "." + ident(defaultDatabase));
+        }
+        return new Definitions(statements, bytes);
+    }
+
+    private String view(String database, Table table, List<Path> filesRead) {
+        String classification = table.parameters().getOrDefault("classification", "");
+        if (!classification.equals("json")) {
+            throw new IllegalStateException("HIVE_UNSUPPORTED_FORMAT: table " + database + "." + table.name()
+                    + " has classification '" + classification + "', which the embedded engine cannot read");
+        }
+        List<Column> columns = table.storageDescriptor().columns();
+        List<Column> keys = table.partitionKeys();
+        StringJoiner branches = new StringJoiner("\nUNION ALL\n");
+        if (keys.isEmpty()) {
+            List<Path> files = dataFiles(table.storageDescriptor().location());
+            filesRead.addAll(files);
+            if (!files.isEmpty()) {
+                branches.add(select(columns, keys, List.of(), files));
+            }
+        } else {
+            for (Partition partition : glue.getPartitionsPaginator(
+                    r -> r.databaseName(database).tableName(table.name())).stream()
+                    .flatMap(page -> page.partitions().stream()).toList()) {
+                List<Path> files = dataFiles(partition.storageDescriptor().location());
+                filesRead.addAll(files);
+                if (!files.isEmpty()) {
+                    branches.add(select(columns, keys, partition.values(), files));
+                }
+            }
+        }
+        String body = branches.length() > 0 ? branches.toString() : emptySelect(columns, keys);
+        return "CREATE VIEW " + CATALOG + "." + ident(database) + "." + ident(table.name()) + " AS\n" + body;
+    }
+
+    private static String select(List<Column> columns, List<Column> keys, List<String> values, List<Path> files) {
+        StringJoiner projection = new StringJoiner(", ");
+        StringJoiner types = new StringJoiner(", ", "{", "}");
+        for (Column column : columns) {
+            projection.add(ident(column.name()));
+            types.add(literal(column.name()) + ": " + literal(duckDbType(column)));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            projection.add(literal(values.get(i)) + " AS " + ident(keys.get(i).name()));
+        }
+        StringJoiner paths = new StringJoiner(", ", "[", "]");
+        files.forEach(file -> paths.add(literal(file.toString())));
+        return "SELECT " + projection + " FROM read_json(" + paths
+                + ", format = 'newline_delimited', columns = " + types + ")";
+    }
+
+    /** A table with no data yet still has its columns. */
+    private static String emptySelect(List<Column> columns, List<Column> keys) {
+        StringJoiner projection = new StringJoiner(", ");
+        columns.forEach(c -> projection.add("CAST(NULL AS " + duckDbType(c) + ") AS " + ident(c.name())));
+        keys.forEach(k -> projection.add("CAST(NULL AS VARCHAR) AS " + ident(k.name())));
+        return "SELECT " + projection + " WHERE false";
+    }
+
+    private static String duckDbType(Column column) {
+        String type = DUCKDB_TYPES.get(column.type());
+        if (type == null) {
+            throw new IllegalStateException("HIVE_UNSUPPORTED_FORMAT: column " + column.name() + " has Glue type "
+                    + column.type() + ", which the embedded engine cannot read");
+        }
+        return type;
+    }
+
+    private List<Path> dataFiles(String s3Location) {
+        Path folder = lake.resolve(s3Location);
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    // '_' and '.' files are not data for Athena (Firehose's in-flight parts, _SUCCESS markers)
+                    if (attrs.isRegularFile() && !hidden(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + s3Location + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static boolean hidden(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith("_") || name.startsWith(".");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static String ident(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

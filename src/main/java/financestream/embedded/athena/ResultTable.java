@@ -1,0 +1,18 @@
+package financestream.embedded.athena;
+
+import java.util.List;
+
+/**
+ * A finished query's result as Athena holds it: the columns with their Athena (Trino) types, and the rows as
+ * the text Athena returns for each value, {@code null} for SQL NULL. {@code header} is false for statements that
+ * return no result set (Athena then returns no header row).
+ */
+record ResultTable(List<ResultColumn> columns, List<List<String>> rows, boolean header) {
+
+    record ResultColumn(String name, String type, int precision, int scale) {
+    }
+
+    static ResultTable none() {
+        return new ResultTable(List.of(), List.of(), false);
+    }
+}
