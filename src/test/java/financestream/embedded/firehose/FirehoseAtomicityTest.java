@@ -2,9 +2,9 @@ package financestream.embedded.firehose;
 
 import static financestream.embedded.firehose.DeliveryStreamConfig.MIB;
 import static financestream.embedded.firehose.LakeObjects.allText;
+import static financestream.embedded.firehose.LakeObjects.batch;
 import static financestream.embedded.firehose.LakeObjects.objects;
 import static financestream.embedded.firehose.LakeObjects.put;
-import static financestream.embedded.firehose.LakeObjects.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,21 +44,30 @@ class FirehoseAtomicityTest {
     void aConcurrentReaderOnlyEverSeesCompleteObjects() throws Exception {
         Lake lake = new Lake(dir);
         Path bucket = lake.resolve("finance-stream-lake", "");
-        // each call becomes one object (interval 0) whose length says which call it was
-        Map<Integer, byte[]> sentByLength = new HashMap<>();
-        for (int i = 0; i < 150; i++) {
-            byte[] data = new byte[40_000 + i * 101];
-            java.util.Arrays.fill(data, (byte) ('a' + i % 26));
-            data[data.length - 1] = '\n';
-            sentByLength.put(data.length, data);
+        // each call is one batch of many records, so its object is written in many pieces, and becomes one
+        // object (interval 0) whose length says which call it was
+        Map<Integer, List<byte[]>> sentByLength = new HashMap<>();
+        for (int call = 0; call < 120; call++) {
+            List<byte[]> records = new ArrayList<>();
+            for (int r = 0; r < 200; r++) {
+                byte[] data = new byte[500 + call];
+                java.util.Arrays.fill(data, (byte) ('a' + (call + r) % 26));
+                data[data.length - 1] = '\n';
+                records.add(data);
+            }
+            sentByLength.put(200 * (500 + call), records);
         }
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger objectsRead = new AtomicInteger();
         List<String> violations = new ArrayList<>();
 
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            Set<Path> verified = new HashSet<>(); // a complete object never changes: watch the new ones
             while (writing.get()) {
                 for (Path file : listFiles(bucket)) {
+                    if (verified.contains(file)) {
+                        continue;
+                    }
                     byte[] bytes;
                     try {
                         bytes = Files.readAllBytes(file);
@@ -65,7 +76,9 @@ class FirehoseAtomicityTest {
                         continue;
                     }
                     objectsRead.incrementAndGet();
-                    if (!java.util.Arrays.equals(bytes, sentByLength.get(bytes.length))) {
+                    verified.add(file);
+                    List<byte[]> sent = sentByLength.get(bytes.length);
+                    if (sent == null || !java.util.Arrays.equals(bytes, concat(sent))) {
                         violations.add(file.getFileName() + " has " + bytes.length + " bytes that match no call");
                     }
                 }
@@ -73,8 +86,8 @@ class FirehoseAtomicityTest {
         });
         try (EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
                 List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", MIB, 0)), clock)) {
-            for (byte[] data : sentByLength.values()) {
-                firehose.putRecord(r -> r.deliveryStreamName("bars").record(record(data)));
+            for (List<byte[]> call : sentByLength.values()) {
+                firehose.putRecordBatch(batch("bars", call.stream().map(LakeObjects::record).toList()));
             }
         } finally {
             writing.set(false);
@@ -134,6 +147,12 @@ class FirehoseAtomicityTest {
 
         assertThatThrownBy(firehose::close).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("'bars' could not deliver 1 buffered records");
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        parts.forEach(bytes::writeBytes);
+        return bytes.toByteArray();
     }
 
     private static List<Path> listFiles(Path root) {
