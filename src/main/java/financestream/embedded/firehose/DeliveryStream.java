@@ -1,0 +1,122 @@
+package financestream.embedded.firehose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import financestream.embedded.Lake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+
+/**
+ * The buffer of one delivery stream: accepted records wait here until a buffering hint says "deliver", then leave
+ * as one object. All methods lock the stream, so records keep their order and each lands exactly once.
+ * A failed delivery keeps the records (Firehose retries S3 delivery) and is retried after a pause.
+ */
+final class DeliveryStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStream.class);
+
+    /** After a failed delivery, automatic retries wait this long, so a full disk is not hammered per record. */
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final DeliveryStreamConfig config;
+    private final Lake lake;
+    private final AtomicObjectWriter writer;
+
+    private final List<SdkBytes> records = new ArrayList<>();
+    private long bufferedBytes;
+    private Instant firstArrival;
+    private Instant retryNotBefore = Instant.MIN;
+    private boolean closed;
+
+    DeliveryStream(DeliveryStreamConfig config, Lake lake, AtomicObjectWriter writer) {
+        this.config = config;
+        this.lake = lake;
+        this.writer = writer;
+        try {
+            // validates the bucket name and that the prefix stays inside the bucket, before any record is accepted
+            lake.resolve(config.bucket(), config.prefix());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Delivery stream '" + config.name() + "' cannot deliver to "
+                    + config.s3Destination() + ": " + e.getMessage(), e);
+        }
+    }
+
+    DeliveryStreamConfig config() {
+        return config;
+    }
+
+    /** Buffers already validated records that arrived at {@code now}, delivering whenever a hint is reached. */
+    synchronized void append(List<SdkBytes> data, Instant now) {
+        if (closed) {
+            throw new IllegalStateException("The embedded Firehose client is closed: delivery stream '"
+                    + config.name() + "' accepts no more records");
+        }
+        for (SdkBytes record : data) {
+            if (records.isEmpty()) {
+                firstArrival = now;
+            }
+            records.add(record);
+            bufferedBytes += record.asByteArrayUnsafe().length;
+            // checked per record, so an object exceeds the size hint by less than one record
+            if (bufferedBytes >= config.bufferSizeBytes()) {
+                tryDeliver(now, false);
+            }
+        }
+        if (config.bufferIntervalSeconds() == 0) {
+            tryDeliver(now, false);
+        }
+    }
+
+    /** Delivers the buffer if its oldest record has waited the buffering interval. */
+    synchronized void deliverIfDue(Instant now) {
+        if (!records.isEmpty() && !now.isBefore(firstArrival.plus(config.bufferInterval()))) {
+            tryDeliver(now, false);
+        }
+    }
+
+    /** Delivers whatever is buffered now; throws if that fails (the records stay buffered). */
+    synchronized void flush(Instant now) {
+        tryDeliver(now, true);
+    }
+
+    /** Flushes, then refuses further records. */
+    synchronized void close(Instant now) {
+        closed = true;
+        flush(now);
+    }
+
+    private void tryDeliver(Instant now, boolean throwOnFailure) {
+        if (records.isEmpty() || (!throwOnFailure && now.isBefore(retryNotBefore))) {
+            return;
+        }
+        String key = ObjectKeys.objectKey(config.prefix(), config.name(), firstArrival, UUID.randomUUID());
+        Path target = lake.resolve(config.bucket(), key);
+        try {
+            writer.write(target, records);
+        } catch (IOException e) {
+            retryNotBefore = now.plus(RETRY_PAUSE);
+            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. "
+                            + "They stay buffered and delivery will be retried.",
+                    config.name(), records.size(), bufferedBytes, config.bucket(), key, e.toString());
+            if (throwOnFailure) {
+                throw new UncheckedIOException("Delivery stream '" + config.name() + "' could not deliver "
+                        + records.size() + " buffered records to s3://" + config.bucket() + "/" + key, e);
+            }
+            return;
+        }
+        LOG.debug("Delivery stream '{}' delivered {} records ({} bytes) to s3://{}/{}",
+                config.name(), records.size(), bufferedBytes, config.bucket(), key);
+        records.clear();
+        bufferedBytes = 0;
+        firstArrival = null;
+        retryNotBefore = Instant.MIN;
+    }
+}
