@@ -1,0 +1,59 @@
+package financestream;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import financestream.pipeline.JobOutcome;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts camel-main with the routes in {@code routes/} and the settings in {@code application.properties}.
+ * <p>
+ * The process exits with the job's outcome: 0 when the one-shot job succeeded, 1 when anything failed, so a
+ * scheduler or CI sees a failure without reading the log.
+ */
+public final class FinanceStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinanceStream.class);
+
+    private FinanceStream() {
+    }
+
+    public static void main(String... args) {
+        Main main = new Main();
+        main.configure().addConfiguration(FinanceStreamConfiguration.class);
+        main.setDefaultPropertyPlaceholderLocation(settingsLocation());
+        JobOutcome outcome = new JobOutcome(main::completed);
+        main.bind(JobOutcome.BEAN_NAME, outcome);
+        int exitCode;
+        try {
+            int mainExitCode = main.run(args);
+            exitCode = outcome.exitCode().orElse(Math.max(mainExitCode, 0));
+        } catch (Exception e) {
+            LOG.error("finance-stream could not start: {}", rootMessage(e), e);
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    /**
+     * The top-level {@code application.properties} is the user's control panel and is read from the working
+     * directory, so an edit takes effect on the next run without a rebuild; the copy packed into the jar is the
+     * fallback for {@code java -jar} started elsewhere.
+     */
+    static String settingsLocation() {
+        return Files.isRegularFile(Path.of("application.properties"))
+                ? "file:application.properties"
+                : "classpath:application.properties";
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
