@@ -103,12 +103,14 @@ final class DeliveryStream {
             writer.write(target, records);
         } catch (IOException e) {
             retryNotBefore = now.plus(RETRY_PAUSE);
-            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. "
-                            + "They stay buffered and delivery will be retried.",
-                    config.name(), records.size(), bufferedBytes, config.bucket(), key, e.toString());
+            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. {}",
+                    config.name(), records.size(), bufferedBytes, config.bucket(), key, e.toString(),
+                    closed ? "The client is closing: these records are lost."
+                            : "They stay buffered; delivery is retried.");
             if (throwOnFailure) {
                 throw new UncheckedIOException("Delivery stream '" + config.name() + "' could not deliver "
-                        + records.size() + " buffered records to s3://" + config.bucket() + "/" + key, e);
+                        + records.size() + " buffered records to s3://" + config.bucket() + "/" + key
+                        + (closed ? " while closing: they are lost" : ": they stay buffered"), e);
             }
             return;
         }
