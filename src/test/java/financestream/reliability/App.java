@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real application, {@code financestream.FinanceStream}, started as its own JVM the way a user starts it: the
  * test classpath, a scratch working directory holding a copy of the shipped {@code application.properties} (so
- * {@code FinanceStream.settingsLocation()} reads it from there), the project's {@code routes/} (linked), and {@code -D}
+ * {@code FinanceStream.settingsLocation()} reads it from there), the project's {@code routes/} (copied), and {@code -D}
  * overrides. Its whole output (stdout and stderr) goes to {@code app.log} in the working directory.
  */
 final class App {
@@ -70,9 +70,12 @@ final class App {
         properties.addAll(extraSettingsLines);
         Files.write(workDir.resolve("application.properties"), properties, StandardCharsets.UTF_8);
         // the shipped routes, found where the settings say: file:routes/*.camel.yaml in the working directory
-        Path routes = workDir.resolve("routes");
-        if (!Files.exists(routes, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.createSymbolicLink(routes, PROJECT.resolve("routes"));
+        // (copied: Camel's scan does not follow a symbolic link)
+        Path routes = Files.createDirectories(workDir.resolve("routes"));
+        try (var shipped = Files.list(PROJECT.resolve("routes"))) {
+            for (Path route : shipped.toList()) {
+                Files.copy(route, routes.resolve(route.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
