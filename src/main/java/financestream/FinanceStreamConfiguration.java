@@ -95,6 +95,8 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("replay", new ReplayFile(replayFile));
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
+        // Camel's aggregator otherwise sends completed batches on its own thread: the crawl could start first
+        registry.bind("firehoseBatchInline", new org.apache.camel.util.concurrent.SynchronousExecutorService());
         registry.bind("athenaResults", new AthenaResults());
 
         switch (engines) {

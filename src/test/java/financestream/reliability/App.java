@@ -25,6 +25,7 @@ final class App {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> extraSettingsLines = new ArrayList<>();
+    private final Map<String, String> extraRoutes = new LinkedHashMap<>();
 
     App(Path workDir) {
         this.workDir = workDir;
@@ -45,6 +46,12 @@ final class App {
     /** A line appended to the working directory's application.properties (e.g. a secret a user keeps there). */
     App settingsFileLine(String line) {
         extraSettingsLines.add(line);
+        return this;
+    }
+
+    /** One more route file in the working directory's routes/, next to the shipped ones. */
+    App route(String fileName, String yaml) {
+        extraRoutes.put(fileName, yaml);
         return this;
     }
 
@@ -76,6 +83,9 @@ final class App {
             for (Path route : shipped.toList()) {
                 Files.copy(route, routes.resolve(route.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+        for (Map.Entry<String, String> route : extraRoutes.entrySet()) {
+            Files.writeString(routes.resolve(route.getKey()), route.getValue(), StandardCharsets.UTF_8);
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
