@@ -77,6 +77,7 @@ public final class SettingsCheck {
 
     private void checkAll(String profile) {
         profile(profile);
+        routeFiles("camel.main.routes-include-pattern");
         symbols("finance.symbols");
         date("finance.date");
         dateRange("finance.from", "finance.to");
@@ -95,8 +96,10 @@ public final class SettingsCheck {
         if ("embedded".equals(engines)) {
             writableDirectory("lake.dir");
         }
-        require("firehose.stream", value -> matches(value, STREAM_NAME,
-                "a delivery stream name is 1 to 64 letters, digits, '_', '.' or '-'"));
+        require("firehose.stream", value -> value.startsWith(".") || value.startsWith("_")
+                // legal on AWS, but objects are named after the stream and Athena skips names starting so
+                ? "objects would be named '" + value + "-1-…', which Athena and Glue skip (names starting with '.' or '_')"
+                : matches(value, STREAM_NAME, "a delivery stream name is 1 to 64 letters, digits, '_', '.' or '-'"));
         require("firehose.destination", SettingsCheck::s3Location);
         intRange("firehose.buffer-size-mib", 1, 128);
         intRange("firehose.buffer-interval-seconds", 0, 900);
@@ -143,6 +146,32 @@ public final class SettingsCheck {
             faults.add("camel.main.profile '" + profile + "': unknown profile, no " + file
                     + " in the working directory or the jar (Camel's own profiles are " + CAMEL_PROFILES + ")");
         }
+    }
+
+    /** With no route file the one-shot job never triggers: the app would wait forever, silently. */
+    private void routeFiles(String key) {
+        Optional<String> setting = settings.apply(key);
+        if (setting.isEmpty()) {
+            return;
+        }
+        for (String pattern : setting.get().split(",")) {
+            pattern = pattern.strip();
+            if (!pattern.startsWith("file:")) {
+                return; // classpath patterns are checked by Camel itself
+            }
+            Path glob = Path.of(pattern.substring("file:".length()));
+            Path dir = glob.getParent() == null ? Path.of(".") : glob.getParent();
+            var matcher = dir.getFileSystem().getPathMatcher("glob:" + glob.getFileName());
+            try (var files = Files.list(dir)) {
+                if (files.anyMatch(file -> matcher.matches(file.getFileName()))) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // no such directory: reported below
+            }
+        }
+        faults.add(key + " '" + setting.get() + "': no route file matches (working directory "
+                + Path.of("").toAbsolutePath() + "): the app would start with no routes and wait forever");
     }
 
     private void symbols(String key) {

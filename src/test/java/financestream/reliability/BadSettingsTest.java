@@ -63,6 +63,7 @@ class BadSettingsTest {
                 arguments("results.dir", underAFile, "cannot write in"),
                 arguments("results.file", "../../escape.csv", "a plain file name"),
                 arguments("firehose.stream", "bars/../../x", "delivery stream name"),
+                arguments("firehose.stream", "_bars", "which Athena and Glue skip"),
                 arguments("firehose.destination", "s3://finance-stream-lake/../../etc/", "could leave the bucket"),
                 arguments("firehose.destination", "s3://finance-stream-lake/bars/%2e%2e/%2e%2e/", "could leave the bucket"),
                 arguments("firehose.destination", "http://finance-stream-lake/bars/", "not an S3 location"),
@@ -81,7 +82,8 @@ class BadSettingsTest {
                 arguments("athena.output-location", "s3://finance-stream-lake/../x/", "could leave the bucket"),
                 arguments("athena.query", " ", "the query is empty"),
                 arguments("athena.wait-timeout-ms", "0", "at least 1"),
-                // schedules
+                // schedules and routes
+                arguments("camel.main.routes-include-pattern", "file:no-such-dir/*.camel.yaml", "no route file matches"),
                 arguments("job.run-once", "yes", "must be true or false"),
                 arguments("schedule.collect-cron", "not a cron", "not a Quartz cron expression"),
                 arguments("schedule.crawl-cron", "*/5 * * * *", "not a Quartz cron expression"),
