@@ -88,6 +88,10 @@ class CrashRestartTest {
                 .collect(Collectors.toSet());
         assertThat(inputBars).isEqualTo(new HashSet<>(day.records));
 
+        System.out.printf("crash test: killed after %d of %d objects (%d records); restart put %d; lake holds %d records,"
+                + " the query input %d bars%n", landedBeforeKill.size(), expectedObjects, beforeRestart.size(),
+                day.records.size(), raw.size(), input.size());
+
         // and the answer is the one computed from the data file
         List<String> csv = Files.readAllLines(first.workDir().resolve("results/highest-hourly-high-2020-12-01.csv"));
         assertThat(csv.get(0)).isEqualTo("name,hour,highest_high");
