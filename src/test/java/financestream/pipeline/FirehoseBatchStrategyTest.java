@@ -29,6 +29,8 @@ class FirehoseBatchStrategyTest extends CamelTestSupport {
                         .setHeader(Exchange.AGGREGATION_COMPLETE_ALL_GROUPS_INCLUSIVE,
                                 exchangeProperty(Exchange.SPLIT_COMPLETE))
                         .aggregate(header("symbol"), new FirehoseBatchStrategy())
+                        // as the route does: batches leave on the caller's thread, so send() returns after the last
+                        .executorService(new org.apache.camel.util.concurrent.SynchronousExecutorService())
                         .to("mock:batches");
             }
         };
