@@ -80,6 +80,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        SettingsCheck.check(context); // every setting, before any work: all faults in one clear message
         registerConverters(context);
         Registry registry = context.getRegistry();
 
