@@ -95,6 +95,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
         registry.bind("athenaResults", new AthenaResults());
+        financestream.report.ReportBeans.bind(context);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
