@@ -96,6 +96,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
         registry.bind("athenaResults", new AthenaResults());
         financestream.report.ReportBeans.bind(context);
+        financestream.observe.Observability.install(context);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
