@@ -7,8 +7,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Installs progress logging (always), the engines' readiness check, and the pipeline metrics (recorded when
- * camel-micrometer's Prometheus registry is there: {@code camel.metrics.enabled}). None of it needs a step in a route.
+ * Installs progress logging (always), the engines' readiness check, and, with {@code observe.enabled}, the
+ * pipeline metrics, recorded into the Micrometer registry the runtime provides (camel-micrometer-prometheus under
+ * camel-main, Quarkus Micrometer on Camel K). None of it needs a step in a route.
  */
 public final class Observability {
 
@@ -26,7 +27,7 @@ public final class Observability {
                 settings.resolveProperty("firehose.stream").orElseThrow(),
                 settings.resolveProperty("glue.crawler").orElseThrow(), lakeDir));
 
-        if (Boolean.parseBoolean(settings.resolveProperty("camel.metrics.enabled").orElse("false"))) {
+        if (Boolean.parseBoolean(settings.resolveProperty("observe.enabled").orElse("false"))) {
             context.getManagementStrategy().addEventNotifier(
                     new PipelineMetrics(() -> context.getRegistry().findSingleByType(MeterRegistry.class)));
         }
