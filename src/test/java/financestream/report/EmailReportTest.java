@@ -33,6 +33,7 @@ class EmailReportTest extends OneShotJobSupport {
 
     private static final String USER = "reporter";
     private static final String PASSWORD = "pa55-w0rd-not-in-logs";
+    private static final LogCapture LOG = LogCapture.onRootLogger();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(
@@ -87,6 +88,9 @@ class EmailReportTest extends OneShotJobSupport {
         // ten companies: two rows of five panels, drawn at twice the size
         assertThat(image.getWidth()).isEqualTo(5 * ResultChart.PANEL_WIDTH * ResultChart.SCALE);
         assertThat(image.getHeight()).isEqualTo(2 * ResultChart.PANEL_HEIGHT * ResultChart.SCALE);
+
+        assertThat(LOG.all()).contains("Emailed the report to analyst@example.org, desk@example.org")
+                .doesNotContain(PASSWORD);
     }
 
     private static boolean isType(Part part, String type) {
