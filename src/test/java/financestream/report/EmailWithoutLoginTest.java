@@ -11,7 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A relay that needs no login (an in-cluster mail relay, say): with email.user and email.password left empty the report is still sent. */
+/**
+ * A relay that needs no login (an in-cluster mail relay, say): with email.user and email.password left empty the
+ * report is still sent.
+ */
 class EmailWithoutLoginTest extends OneShotJobSupport {
 
     @RegisterExtension
