@@ -99,6 +99,8 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         // The aggregator sends completed batches on a thread of its own unless told otherwise.
         registry.bind("synchronousExecutor", new SynchronousExecutorService());
         registry.bind("athenaResults", new AthenaResults());
+        financestream.report.ReportBeans.bind(context);
+        financestream.observe.Observability.install(context);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
