@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import financestream.aws.AwsClients;
 import financestream.aws.AwsConnectionSettings;
@@ -107,6 +108,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                     "finance.engines must be 'embedded' or 'aws', was '" + engines + "'");
         }
         registry.bind("firehoseDeliveryWait", new FirehoseDeliveryWait(registry.findSingleByType(FirehoseClient.class),
+                registry.lookupByNameAndType("firehoseSender", ExecutorService.class),
                 Duration.ofSeconds(setting(context, "firehose.delivery-wait.margin-seconds", "0", Long::parseLong))));
         registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
                 Duration.ofMillis(gluePollIntervalMs), Duration.ofSeconds(glueTimeoutSeconds)));
@@ -142,6 +144,9 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                 String.valueOf(FirehoseBatchStrategy.AWS_MAX_RECORD_BYTES), Integer::parseInt);
         context.getRegistry().bind("firehoseBatch",
                 new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes, pack ? packBytes : 0));
+        // one thread sends the aggregator's batches in order; Camel shuts it down with the context
+        context.getRegistry().bind("firehoseSender",
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "firehose-sender"));
         context.getRegistry().bind("firehoseDelivery", new FirehoseDelivery(
                 setting(context, "firehose.retry.max-attempts", "5", Integer::parseInt),
                 Duration.ofMillis(setting(context, "firehose.retry.initial-backoff-ms", "200", Long::parseLong)),

@@ -69,18 +69,17 @@ public class FirehoseDelivery {
      * After a call: keeps only the entries Firehose rejected (matched by index to the records sent), or, if the
      * whole call failed after Camel's redeliveries, keeps them all and stops retrying.
      */
-    public void afterAttempt(Exchange exchange) {
+    public void afterAttempt(Exchange exchange) throws InterruptedException {
         int attempt = attempts(exchange) + 1;
         exchange.setProperty(ATTEMPTS, attempt);
         List<Record> sent = unsent(exchange);
         Exception failed = callFailure(exchange);
-        if (failed != null) {
-            exchange.setProperty(FAULT, "the PutRecordBatch call failed: " + failed.getMessage());
+        Object body = exchange.getMessage().getBody();
+        if (!(body instanceof PutRecordBatchResponse response)) {
+            // no answer: the call failed outright (after Camel's redeliveries, if the fault was transient)
+            exchange.setProperty(FAULT, "the PutRecordBatch call failed: "
+                    + (failed == null ? "no response" : failed.getMessage()));
             return;
-        }
-        PutRecordBatchResponse response = exchange.getMessage().getBody(PutRecordBatchResponse.class);
-        if (response == null) {
-            throw new IllegalStateException("Firehose's PutRecordBatch answered without a response body");
         }
         if (response.failedPutCount() == null || response.failedPutCount() == 0) {
             exchange.setProperty(UNSENT, List.of());
@@ -110,6 +109,8 @@ public class FirehoseDelivery {
         } else if (!rejected.isEmpty()) {
             LOG.warn("Firehose rejected {} of {} record(s) ({}); re-sending them in {} ms (attempt {} of {})",
                     rejected.size(), sent.size(), lastError, backoff, attempt + 1, maxAttempts);
+            // on the caller's thread (not Camel's async delay): the collect step ends only when every batch has
+            Thread.sleep(backoff);
         }
     }
 
@@ -167,7 +168,10 @@ public class FirehoseDelivery {
         return exchange.getProperty(ATTEMPTS, 0, Integer.class);
     }
 
-    /** A call that failed outright and was continued by the route's onException after Camel's redeliveries. */
+    /**
+     * The exception of a call that failed outright and was continued by the route's onException; also cleared
+     * after a call a redelivery rescued, which leaves the earlier attempt's exception behind.
+     */
     private static Exception callFailure(Exchange exchange) {
         Exception e = exchange.getProperty(ExchangePropertyKey.EXCEPTION_HANDLED, Exception.class);
         if (e == null) {
