@@ -263,7 +263,8 @@ final class FakeAwsServices implements ResponseDefinitionTransformerV2 {
         int polls = queryPolls.merge(id, 1, Integer::sum);
         String state = polls < 2 ? "RUNNING" : queryFailure == null ? "SUCCEEDED" : "FAILED";
         ObjectNode execution = object().put("QueryExecutionId", id).put("Query", "SELECT …")
-                .put("WorkGroup", "fs");
+                .put("WorkGroup", "fs-workgroup");
+        execution.putObject("ResultConfiguration").put("OutputLocation", "s3://fs-lake/athena-results/" + id + ".csv");
         ObjectNode status = execution.putObject("Status").put("State", state);
         if (state.equals("FAILED")) {
             status.put("StateChangeReason", queryFailure);
