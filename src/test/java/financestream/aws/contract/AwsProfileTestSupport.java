@@ -35,6 +35,7 @@ abstract class AwsProfileTestSupport extends CamelMainTestSupport {
 
     @BeforeAll
     static synchronized void startFakeAws() {
+        // also called from a static initializer when the job runs at start-up
         if (aws != null) {
             return;
         }

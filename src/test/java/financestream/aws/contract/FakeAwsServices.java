@@ -61,9 +61,13 @@ final class FakeAwsServices implements ResponseDefinitionTransformerV2 {
     /** Null: crawls succeed. Else the ErrorMessage of a FAILED crawl. */
     volatile String crawlFailure;
     final List<String> crawlStarts = new CopyOnWriteArrayList<>();
+    /** GetCrawler calls right after StartCrawler that still show READY and the previous run (eventual consistency). */
+    volatile int staleReadyPolls;
+    private int staleLeft;
     private String crawlerState = "READY";
     private int pollsLeft;
     private double lastCrawlStart;
+    private double pendingCrawlStart;
     private String lastCrawlStatus;
     private String lastCrawlError;
 
@@ -96,6 +100,9 @@ final class FakeAwsServices implements ResponseDefinitionTransformerV2 {
         crawlFailure = null;
         crawlStarts.clear();
         crawlerState = "READY";
+        staleReadyPolls = 0;
+        staleLeft = 0;
+        pendingCrawlStart = 0;
         lastCrawlStatus = null;
         lastCrawlError = null;
         queryFailure = null;
@@ -223,6 +230,13 @@ final class FakeAwsServices implements ResponseDefinitionTransformerV2 {
         lastCrawlStart = System.currentTimeMillis() / 1000.0;
     }
 
+    /** A run before the app came, as GetCrawler's LastCrawl shows it. */
+    synchronized void previousCrawl(String status, String error) {
+        lastCrawlStatus = status;
+        lastCrawlError = error;
+        lastCrawlStart = System.currentTimeMillis() / 1000.0 - 3600;
+    }
+
     private ResponseDefinition startCrawler(JsonNode body) {
         String name = body.get("Name").asText();
         if (!crawlerState.equals("READY")) {
@@ -231,18 +245,28 @@ final class FakeAwsServices implements ResponseDefinitionTransformerV2 {
         crawlStarts.add(name);
         crawlerState = "RUNNING";
         pollsLeft = crawlPolls;
-        lastCrawlStart = System.currentTimeMillis() / 1000.0 + crawlStarts.size() * 0.001;
+        staleLeft = staleReadyPolls;
+        pendingCrawlStart = System.currentTimeMillis() / 1000.0 + crawlStarts.size() * 0.001;
         return ok(object());
     }
 
     private ResponseDefinition getCrawler(JsonNode body) {
         String name = body.get("Name").asText();
-        if (!crawlerState.equals("READY") && pollsLeft-- <= 0) {
+        String shownState = crawlerState;
+        if (staleLeft > 0) {
+            staleLeft--;
+            shownState = "READY";
+        } else if (!crawlerState.equals("READY") && pollsLeft-- <= 0) {
             crawlerState = "READY";
+            shownState = "READY";
+            if (pendingCrawlStart > 0) {
+                lastCrawlStart = pendingCrawlStart;
+                pendingCrawlStart = 0;
+            }
             lastCrawlStatus = crawlFailure == null ? "SUCCEEDED" : "FAILED";
             lastCrawlError = crawlFailure;
         }
-        ObjectNode crawler = object().put("Name", name).put("State", crawlerState)
+        ObjectNode crawler = object().put("Name", name).put("State", shownState)
                 .put("DatabaseName", "finance_stream");
         if (lastCrawlStatus != null) {
             ObjectNode last = crawler.putObject("LastCrawl").put("Status", lastCrawlStatus)
