@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The application as the {@code aws} profile configures it — application-aws.properties over
  * application.properties, the real routes, the real SDK clients and Camel components — pointed at
- * {@link FakeAwsServices} with {@code aws.endpoint-url}. No job runs by itself: each test drives a route.
+ * {@link FakeAwsServices} with {@code aws.endpoint-override}. No job runs by itself: each test drives a route.
  */
 abstract class AwsProfileTestSupport extends CamelMainTestSupport {
 
@@ -62,7 +62,7 @@ abstract class AwsProfileTestSupport extends CamelMainTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties overrides = new Properties();
-        overrides.put("aws.endpoint-url", aws.url());
+        overrides.put("aws.endpoint-override", aws.url());
         overrides.put("aws.region", "eu-west-1");
         overrides.put("firehose.stream", "fs-bars");
         overrides.put("glue.crawler", "fs-crawler");
