@@ -30,8 +30,6 @@ public class FirehoseDelivery {
     public static final String UNSENT = "firehoseUnsent";
     /** Attempts made so far for this batch. */
     public static final String ATTEMPTS = "firehoseAttempts";
-    /** How long to wait before the next attempt, in milliseconds. */
-    public static final String BACKOFF_MS = "firehoseBackoffMs";
     /** Why delivery stopped with records unsent. */
     public static final String FAULT = "firehoseFault";
 
@@ -55,7 +53,6 @@ public class FirehoseDelivery {
     public void begin(Exchange exchange) {
         exchange.setProperty(UNSENT, List.copyOf(exchange.getMessage().getBody(List.class)));
         exchange.setProperty(ATTEMPTS, 0);
-        exchange.setProperty(BACKOFF_MS, 0L);
         exchange.removeProperty(FAULT);
     }
 
@@ -102,14 +99,13 @@ public class FirehoseDelivery {
         }
         exchange.setProperty(UNSENT, List.copyOf(rejected));
         long backoff = backoffMillis(attempt);
-        exchange.setProperty(BACKOFF_MS, backoff);
         if (!rejected.isEmpty() && attempt >= maxAttempts) {
             exchange.setProperty(FAULT, "Firehose still rejected them after " + attempt + " attempt(s), last "
                     + lastError);
         } else if (!rejected.isEmpty()) {
             LOG.warn("Firehose rejected {} of {} record(s) ({}); re-sending them in {} ms (attempt {} of {})",
                     rejected.size(), sent.size(), lastError, backoff, attempt + 1, maxAttempts);
-            // on the caller's thread (not Camel's async delay): the collect step ends only when every batch has
+            // on the firehose-sender thread, which sends batches one at a time anyway
             Thread.sleep(backoff);
         }
     }
