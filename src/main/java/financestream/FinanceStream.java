@@ -24,7 +24,7 @@ public final class FinanceStream {
     public static void main(String... args) {
         Main main = new Main();
         main.configure().addConfiguration(FinanceStreamConfiguration.class);
-        main.setDefaultPropertyPlaceholderLocation(settingsLocation());
+        main.setDefaultPropertyPlaceholderLocation(settingsLocations(profile()));
         JobOutcome outcome = new JobOutcome(main::completed);
         main.bind(JobOutcome.BEAN_NAME, outcome);
         int exitCode;
@@ -47,6 +47,30 @@ public final class FinanceStream {
         return Files.isRegularFile(Path.of("application.properties"))
                 ? "file:application.properties"
                 : "classpath:application.properties";
+    }
+
+    /**
+     * With a profile, the working directory's {@code application-PROFILE.local.properties} (your stack's names,
+     * written by infra/outputs-to-properties.sh; optional) wins over {@code application-PROFILE.properties} (the
+     * profile's behaviour, working-directory copy else the jar's), which wins over application.properties. Listed
+     * here because camel-main would only add the jar's profile file; the first location that has a key wins.
+     */
+    static String settingsLocations(String profile) {
+        String base = settingsLocation();
+        if (profile == null || profile.isBlank()) {
+            return base;
+        }
+        String name = "application-" + profile.trim();
+        return "file:" + name + ".local.properties;optional=true,"
+                + "file:" + name + ".properties;optional=true,"
+                + "classpath:" + name + ".properties;optional=true,"
+                + base;
+    }
+
+    /** The profile as camel-main reads it: JVM property, then environment variable. */
+    private static String profile() {
+        String profile = System.getProperty("camel.main.profile");
+        return profile != null ? profile : System.getenv("CAMEL_MAIN_PROFILE");
     }
 
     static String rootMessage(Throwable e) {

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
+import financestream.aws.AwsClients;
+import financestream.aws.AwsConnectionSettings;
 import financestream.bars.BarJsonDataFormat;
 import financestream.bars.ReplayFile;
 import financestream.bars.yahoo.YahooChartApi;
@@ -19,6 +22,8 @@ import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
 import financestream.pipeline.AthenaResults;
 import financestream.pipeline.FirehoseBatchStrategy;
+import financestream.pipeline.FirehoseDelivery;
+import financestream.pipeline.FirehoseDeliveryWait;
 import financestream.pipeline.GlueCrawl;
 import financestream.pipeline.JobOutcome;
 import org.apache.camel.CamelConfiguration;
@@ -27,7 +32,6 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.SimpleTypeConverter;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -95,20 +99,20 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("barJson", new BarJsonDataFormat());
         registry.bind("replay", new ReplayFile(replayFile));
         registry.bind("yahooChart", new YahooChartApi());
-        registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
-        // The aggregator sends completed batches on a thread of its own unless told otherwise.
-        registry.bind("synchronousExecutor", new SynchronousExecutorService());
+        bindFirehoseDelivery(context);
         registry.bind("athenaResults", new AthenaResults());
         financestream.report.ReportBeans.bind(context);
         financestream.observe.Observability.install(context);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
-            case "aws" -> throw new IllegalArgumentException(
-                    "finance.engines=aws is not available yet: this build only has the embedded engines");
+            case "aws" -> bindAwsClients(context);
             default -> throw new IllegalArgumentException(
                     "finance.engines must be 'embedded' or 'aws', was '" + engines + "'");
         }
+        registry.bind("firehoseDeliveryWait", new FirehoseDeliveryWait(registry.findSingleByType(FirehoseClient.class),
+                registry.lookupByNameAndType("firehoseSender", ExecutorService.class),
+                Duration.ofSeconds(setting(context, "firehose.delivery-wait.margin-seconds", "0", Long::parseLong))));
         registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
                 Duration.ofMillis(gluePollIntervalMs), Duration.ofSeconds(glueTimeoutSeconds)));
     }
@@ -132,6 +136,54 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);
         LOG.info("Embedded AWS engines on lake {}: Firehose stream {} → {}, Glue crawler {} → database {}",
                 lake.root(), firehoseStream, firehoseDestination, crawlerName, glueDatabase);
+    }
+
+    /**
+     * Batching, packing and the books of each delivery (retries, dead letters): see 1-collect-firehose.camel.yaml.
+     */
+    private void bindFirehoseDelivery(CamelContext context) {
+        boolean pack = setting(context, "firehose.pack.enabled", "false", Boolean::parseBoolean);
+        int packBytes = setting(context, "firehose.pack.max-record-bytes",
+                String.valueOf(FirehoseBatchStrategy.AWS_MAX_RECORD_BYTES), Integer::parseInt);
+        context.getRegistry().bind("firehoseBatch",
+                new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes, pack ? packBytes : 0));
+        // one thread sends the aggregator's batches in order; Camel shuts it down with the context
+        context.getRegistry().bind("firehoseSender",
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "firehose-sender"));
+        context.getRegistry().bind("firehoseDelivery", new FirehoseDelivery(
+                setting(context, "firehose.retry.max-attempts", "5", Integer::parseInt),
+                Duration.ofMillis(setting(context, "firehose.retry.initial-backoff-ms", "200", Long::parseLong)),
+                Duration.ofMillis(setting(context, "firehose.retry.max-backoff-ms", "10000", Long::parseLong))));
+    }
+
+    /**
+     * The aws profile: the real SDK clients, one of each type, so Camel's components autowire them. Camel does
+     * not close clients it did not create: they close with the context.
+     */
+    private void bindAwsClients(CamelContext context) throws Exception {
+        AwsClients clients = AwsClients.fromSettings(
+                setting(context, AwsConnectionSettings.REGION_SETTING, "", s -> s),
+                setting(context, AwsConnectionSettings.ENDPOINT_URL_SETTING, "", s -> s));
+        FirehoseClient firehose = clients.firehose();
+        GlueClient glue = clients.glue();
+        AthenaClient athena = clients.athena();
+        Registry registry = context.getRegistry();
+        registry.bind("firehoseClient", FirehoseClient.class, firehose);
+        registry.bind("glueClient", GlueClient.class, glue);
+        registry.bind("athenaClient", AthenaClient.class, athena);
+        context.addService(new Closer(List.of(firehose, athena, glue)), true, true);
+        LOG.info("AWS engines: Firehose stream {}, Glue crawler {}, Athena workgroup {}", firehoseStream,
+                crawlerName, setting(context, "athena.workgroup", "primary", s -> s));
+    }
+
+    private static <T> T setting(CamelContext context, String key, String defaultValue,
+            java.util.function.Function<String, T> parse) {
+        String value = context.getPropertiesComponent().resolveProperty(key).orElse(defaultValue).trim();
+        try {
+            return parse.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Setting " + key + " = '" + value + "' is not valid: " + e.getMessage(), e);
+        }
     }
 
     /** Settings arrive as strings; the beans take dates and zones. */
@@ -162,7 +214,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         stopper.start();
     }
 
-    /** Closes the embedded engines when Camel stops. */
+    /** Closes the engines' clients when Camel stops. */
     private static final class Closer extends ServiceSupport {
         private final List<AutoCloseable> closeables;
 

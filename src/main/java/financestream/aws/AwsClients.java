@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * <p>Credentials always come from the SDK's default chain (JVM properties, environment, profile, container or
  * instance role): the app never holds a key itself, so none can reach a log. The region comes from
  * {@code aws.region} or else the SDK's default region chain ({@code AWS_REGION}, ...). The endpoint is overridden
- * only when {@code aws.endpoint-url} is set; otherwise the SDK's standard resolution stays in charge, so
+ * only when {@code aws.endpoint-override} is set; otherwise the SDK's standard resolution stays in charge, so
  * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_FIREHOSE|GLUE|ATHENA}, their JVM-property twins
  * ({@code aws.endpointUrl}, {@code aws.endpointUrlFirehose}, ...) and a profile's {@code endpoint_url} keep
  * working — an explicit {@code endpointOverride} would silently take precedence over all of them.
@@ -38,7 +38,7 @@ public final class AwsClients {
     }
 
     /**
-     * The two settings as read from properties ({@code aws.region}, {@code aws.endpoint-url}); null or blank means
+     * The two settings as read from properties ({@code aws.region}, {@code aws.endpoint-override}); null or blank means
      * "not set, let the SDK resolve it".
      */
     public static AwsClients fromSettings(String region, String endpointUrl) {

@@ -17,8 +17,12 @@ public record AwsConnectionSettings(Optional<Region> region, Optional<URI> endpo
 
     /** Setting naming the region; empty means the SDK's default region chain. */
     public static final String REGION_SETTING = "aws.region";
-    /** Setting pointing all three clients at another endpoint; empty leaves AWS_ENDPOINT_URL and friends in charge. */
-    public static final String ENDPOINT_URL_SETTING = "aws.endpoint-url";
+    /**
+     * Setting pointing all three clients at another endpoint; empty leaves AWS_ENDPOINT_URL and friends in charge.
+     * Not named aws.endpoint-url: Camel reads a setting's upper-cased twin from the environment, which would turn
+     * AWS_ENDPOINT_URL into an override that beats AWS_ENDPOINT_URL_GLUE and the other service-specific variables.
+     */
+    public static final String ENDPOINT_URL_SETTING = "aws.endpoint-override";
 
     private static final Pattern REGION_ID = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
 

@@ -126,7 +126,7 @@ class AwsClientsWireTest {
     }
 
     /**
-     * Without {@code aws.endpoint-url} the SDK's own endpoint resolution decides. {@code aws.endpointUrl} is the
+     * Without {@code aws.endpoint-override} the SDK's own endpoint resolution decides. {@code aws.endpointUrl} is the
      * JVM-property twin of {@code AWS_ENDPOINT_URL}, read by the same resolver just before it; had AwsClients
      * called endpointOverride, this request would have gone to AWS instead.
      */

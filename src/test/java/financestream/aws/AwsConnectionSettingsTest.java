@@ -42,14 +42,14 @@ class AwsConnectionSettingsTest {
     void rejectsAnEndpointThatIsNotAnAbsoluteHttpUrl(String endpoint) {
         assertThatThrownBy(() -> AwsConnectionSettings.of(null, endpoint))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("aws.endpoint-url");
+                .hasMessageContaining("aws.endpoint-override");
     }
 
     @Test
     void rejectsCredentialsInTheEndpointWithoutRepeatingThem() {
         assertThatThrownBy(() -> AwsConnectionSettings.of(null, "https://AKID:s3cr3t@example.com"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("aws.endpoint-url")
+                .hasMessageContaining("aws.endpoint-override")
                 .hasMessageNotContaining("s3cr3t");
     }
 }

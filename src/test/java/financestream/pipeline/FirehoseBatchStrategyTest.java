@@ -88,6 +88,9 @@ class FirehoseBatchStrategyTest extends CamelTestSupport {
     private List<List<Record>> send(List<String> records) throws InterruptedException {
         MockEndpoint batches = getMockEndpoint("mock:batches");
         template.sendBodyAndHeader("direct:records", records, "symbol", "DDOG");
+        // the aggregator may hand its last batch on after the send returns: wait until every record is in a batch
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> batches.getExchanges()
+                .stream().mapToInt(e -> e.getMessage().getBody(List.class).size()).sum() == records.size());
         List<List<Record>> answer = new ArrayList<>();
         for (Exchange exchange : batches.getExchanges()) {
             @SuppressWarnings("unchecked")
