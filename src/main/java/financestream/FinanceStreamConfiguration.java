@@ -19,6 +19,7 @@ import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
 import financestream.pipeline.AthenaResults;
 import financestream.pipeline.FirehoseBatchStrategy;
+import financestream.pipeline.FirehoseBatchesDelivered;
 import financestream.pipeline.GlueCrawl;
 import financestream.pipeline.JobOutcome;
 import org.apache.camel.CamelConfiguration;
@@ -95,6 +96,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
         registry.bind("athenaResults", new AthenaResults());
+        bindScaleBeans(registry);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
@@ -105,6 +107,11 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         }
         registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
                 Duration.ofMillis(gluePollIntervalMs), Duration.ofSeconds(glueTimeoutSeconds)));
+    }
+
+    /** The replay's and the lake layout's beans (benchmark-scale). */
+    private void bindScaleBeans(Registry registry) {
+        registry.bind("firehoseBatchesDelivered", new FirehoseBatchesDelivered("firehose-put", Duration.ofMinutes(10)));
     }
 
     private void bindEmbeddedEngines(CamelContext context) throws Exception {

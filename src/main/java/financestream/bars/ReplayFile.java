@@ -1,7 +1,9 @@
 package financestream.bars;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
@@ -10,13 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A recorded day (or more) of bars in the record format, one per line, replayed instead of asking Yahoo.
  * The location is {@code classpath:replay/2020-12-01/minute-bars.ndjson} or a file path. The file is read
- * line by line on each call and only the requested bars are kept, so a large recording is never held in memory.
+ * line by line and only the requested bars are kept, so a recording of any size is never held in memory:
+ * {@link #stream} reads it once for all symbols and hands out one bar at a time.
  */
 public class ReplayFile {
 
@@ -50,22 +59,120 @@ public class ReplayFile {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(date, "date");
         List<Bar> bars = new ArrayList<>();
-        try (BufferedReader lines = open()) {
-            long lineNumber = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                Bar bar = parse(line, lineNumber);
-                if (bar.name().equals(symbol) && bar.ts().toLocalDate().equals(date)) {
-                    bars.add(bar);
-                }
-            }
-        } catch (IOException e) {
-            throw new ReplayFileException(location, 0, "cannot read it: " + e.getMessage(), e);
+        try (Bars stream = new Bars(Set.of(symbol), date, date)) {
+            stream.forEachRemaining(bars::add);
         }
         return bars;
+    }
+
+    /**
+     * The bars of the comma-separated {@code symbols} (trimmed, upper-cased, as the collect route names them) whose
+     * local date is in {@code from..to}, in file order, read lazily: the file is read once, one line ahead of the
+     * caller, so memory does not grow with the recording. Close the iterator (Camel's streaming split does) to
+     * release the file early.
+     *
+     * @throws ReplayFileException (from the iterator) naming the file, the line number and the fault
+     */
+    public Bars stream(String symbols, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(symbols, "symbols");
+        Objects.requireNonNull(from, "from");
+        LocalDate last = to == null ? from : to;
+        if (last.isBefore(from)) {
+            throw new IllegalArgumentException("The replay's last date " + last + " is before its first date " + from);
+        }
+        Set<String> wanted = Arrays.stream(symbols.split(",")).map(String::strip).filter(name -> !name.isEmpty())
+                .map(name -> name.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("The replay needs at least one symbol; finance.symbols is '" + symbols + "'");
+        }
+        return new Bars(wanted, from, last);
+    }
+
+    /** The selected bars of one pass over the file; {@link #toString()} says how many were read and kept. */
+    public final class Bars implements Iterator<Bar>, Closeable {
+        private final Set<String> symbols;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final BufferedReader lines;
+        private long lineNumber;
+        private long kept;
+        private Bar next;
+        private boolean done;
+
+        private Bars(Set<String> symbols, LocalDate from, LocalDate to) {
+            this.symbols = symbols;
+            this.from = from;
+            this.to = to;
+            try {
+                this.lines = open();
+            } catch (IOException e) {
+                throw new ReplayFileException(location, 0, "cannot read it: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = readNext();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Bar next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more bars in " + location);
+            }
+            Bar bar = next;
+            next = null;
+            kept++;
+            return bar;
+        }
+
+        private Bar readNext() {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    Bar bar = parse(line, lineNumber);
+                    LocalDate date = bar.ts().toLocalDate();
+                    if (symbols.contains(bar.name()) && !date.isBefore(from) && !date.isAfter(to)) {
+                        return bar;
+                    }
+                }
+            } catch (IOException e) {
+                close();
+                throw new ReplayFileException(location, lineNumber, "cannot read it: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            close();
+            return null;
+        }
+
+        /** Bars handed out so far. */
+        public long count() {
+            return kept;
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            try {
+                lines.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close replay file " + location, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return kept + " bars of " + symbols.size() + " symbol(s) " + from + (to.equals(from) ? "" : ".." + to)
+                    + " from " + lineNumber + " lines of " + location;
+        }
     }
 
     private Bar parse(String line, long lineNumber) {
