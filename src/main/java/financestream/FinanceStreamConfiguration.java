@@ -17,9 +17,10 @@ import financestream.embedded.firehose.DeliveryStreamConfig;
 import financestream.embedded.firehose.EmbeddedFirehoseClient;
 import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
+import financestream.lake.ParquetCompaction;
 import financestream.pipeline.AthenaResults;
 import financestream.pipeline.FirehoseBatchStrategy;
-import financestream.pipeline.FirehoseBatchesDelivered;
+import financestream.pipeline.FirehoseRecords;
 import financestream.pipeline.GlueCrawl;
 import financestream.pipeline.JobOutcome;
 import org.apache.camel.CamelConfiguration;
@@ -75,6 +76,13 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
     @PropertyInject("glue.timeout-seconds")
     long glueTimeoutSeconds;
 
+    @PropertyInject(value = "lake.layout", defaultValue = "json")
+    String lakeLayout;
+    @PropertyInject(value = "lake.parquet-location", defaultValue = "s3://finance-stream-lake/curated/bars/")
+    String parquetLocation;
+    @PropertyInject(value = "lake.compacted-location", defaultValue = "s3://finance-stream-lake/compacted/bars/")
+    String compactedLocation;
+
     @PropertyInject(value = "job.exit-when-done", defaultValue = "true")
     boolean exitWhenDone;
 
@@ -111,7 +119,27 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
 
     /** The replay's and the lake layout's beans (benchmark-scale). */
     private void bindScaleBeans(Registry registry) {
-        registry.bind("firehoseBatchesDelivered", new FirehoseBatchesDelivered("firehose-put", Duration.ofMinutes(10)));
+        registry.bind("firehoseRecords", new FirehoseRecords(batchMaxRecords, batchMaxBytes));
+        isParquetLayout(); // a wrong lake.layout fails at start-up
+    }
+
+    private boolean isParquetLayout() {
+        return switch (lakeLayout.strip()) {
+            case "json" -> false;
+            case "parquet" -> {
+                if (!"embedded".equals(engines)) {
+                    throw new IllegalArgumentException("lake.layout=parquet compacts with the embedded engines only; "
+                            + "on AWS, compact with an Athena INSERT INTO a Parquet table or a Glue job");
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException("lake.layout must be 'json' or 'parquet', was '" + lakeLayout + "'");
+        };
+    }
+
+    /** With the Parquet layout the crawler crawls the compacted table instead of Firehose's landing prefix. */
+    private String crawledLocation() {
+        return isParquetLayout() ? parquetLocation : crawlerTarget;
     }
 
     private void bindEmbeddedEngines(CamelContext context) throws Exception {
@@ -121,13 +149,15 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                         firehoseBufferSizeMib * 1024L * 1024L, firehoseBufferIntervalSeconds)),
                 Clock.systemUTC());
         EmbeddedGlueClient glue = new EmbeddedGlueClient(lake,
-                List.of(new CrawlerDefinition(crawlerName, glueDatabase, List.of(crawlerTarget))));
+                List.of(new CrawlerDefinition(crawlerName, glueDatabase, List.of(crawledLocation()))));
         EmbeddedAthenaClient athena = new EmbeddedAthenaClient(lake, glue);
 
         Registry registry = context.getRegistry();
         registry.bind("firehoseClient", FirehoseClient.class, firehose);
         registry.bind("glueClient", GlueClient.class, glue);
         registry.bind("athenaClient", AthenaClient.class, athena);
+        // the compact route calls it only with lake.layout=parquet
+        registry.bind("lakeCompaction", new ParquetCompaction(lake, firehoseDestination, parquetLocation, compactedLocation));
         // Camel does not close clients it did not create: close them with the context, Firehose first so that
         // buffered records are delivered before anything else stops.
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);

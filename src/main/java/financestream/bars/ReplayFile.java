@@ -88,6 +88,55 @@ public class ReplayFile {
         return new Bars(wanted, from, last);
     }
 
+    /**
+     * {@link #stream} in lists of at most {@code size} bars, so that a caller handles a batch per step instead of a
+     * bar per step; still one pass over the file and never more than one batch in memory.
+     */
+    public Batches batches(String symbols, LocalDate from, LocalDate to, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("A replay batch holds at least one bar, not " + size);
+        }
+        return new Batches(stream(symbols, from, to), size);
+    }
+
+    /** Consecutive lists of the selected bars; {@link #toString()} says how many bars were read and kept. */
+    public static final class Batches implements Iterator<List<Bar>>, Closeable {
+        private final Bars bars;
+        private final int size;
+
+        private Batches(Bars bars, int size) {
+            this.bars = bars;
+            this.size = size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return bars.hasNext();
+        }
+
+        @Override
+        public List<Bar> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more bars");
+            }
+            List<Bar> batch = new ArrayList<>(size);
+            while (batch.size() < size && bars.hasNext()) {
+                batch.add(bars.next());
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() {
+            bars.close();
+        }
+
+        @Override
+        public String toString() {
+            return bars.toString();
+        }
+    }
+
     /** The selected bars of one pass over the file; {@link #toString()} says how many were read and kept. */
     public final class Bars implements Iterator<Bar>, Closeable {
         private final Set<String> symbols;
