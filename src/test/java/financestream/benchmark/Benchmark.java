@@ -60,6 +60,7 @@ public final class Benchmark {
     private final int bufferSizeMib;
     private final List<String> jvmOptions;
     private final List<String[]> rows = new ArrayList<>();
+    private long expectedRows;
 
     private Benchmark(Map<String, String> options) {
         this.project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
@@ -102,6 +103,7 @@ public final class Benchmark {
         Path replay = work.resolve("replay.ndjson");
         long start = System.nanoTime();
         long bars = writeRecords(market, replay);
+        expectedRows = bars;
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double generate = seconds(start);
         System.out.printf("generated %,d bars (%,d bytes) in %.2f s: %s%n", bars, Files.size(replay), generate, replay);
@@ -303,6 +305,10 @@ public final class Benchmark {
                         rowsInLake = rs.getLong(1);
                     }
                 }
+            }
+            if (countSql != null && rowsInLake != expectedRows) {
+                throw new IllegalStateException(layout + ": the lake holds " + rowsInLake + " bars, the replay "
+                        + expectedRows + ": bars were lost or duplicated");
             }
             String rowsNote = rowsInLake >= 0 ? String.format("%,d rows", rowsInLake) : "";
             row("query " + layout + " (Athena, embedded)", fmt(best, "s"), fmt(floor, "s"), ratio(best, floor),
