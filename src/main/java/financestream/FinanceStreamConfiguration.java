@@ -121,6 +121,17 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
     private void bindScaleBeans(Registry registry) {
         registry.bind("firehoseRecords", new FirehoseRecords(batchMaxRecords, batchMaxBytes));
         isParquetLayout(); // a wrong lake.layout fails at start-up
+        if (!"embedded".equals(engines)) {
+            // the compact route names this bean; it calls it only with lake.layout=parquet, refused off embedded
+            registry.bind("lakeCompaction", new NoCompaction());
+        }
+    }
+
+    /** Stands in for the compaction where there is none (the aws engines). */
+    public static final class NoCompaction {
+        public Object compact() {
+            throw new IllegalStateException("lake.layout=parquet compacts with the embedded engines only");
+        }
     }
 
     private boolean isParquetLayout() {

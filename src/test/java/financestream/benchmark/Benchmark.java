@@ -158,18 +158,36 @@ public final class Benchmark {
         String pruned = query.replaceFirst("(?i)\\bWHERE\\b", "WHERE dt = '" + market.firstDate() + "' AND");
         queryFigures("Parquet, WHERE dt =", lakeDir, pruned, "finance-stream-parquet-crawler", PARQUET_PREFIX, null,
                 floorQuery(pruned, "read_parquet('" + parquetGlob + "', hive_partitioning = true)"));
+        // Athena bills the partitions a query reads; the embedded engine reports the whole table
+        try (Stream<Path> day = Files.list(lakeDir.resolve(BUCKET).resolve(PARQUET_PREFIX).resolve("dt=" + market.firstDate()))) {
+            row("  bytes in the partition dt=" + market.firstDate(), mib(day.mapToLong(Benchmark::size).sum()), "", "",
+                    "what Athena would scan with WHERE dt =");
+        }
 
         print();
     }
 
-    /** The bundled day, as a user runs it: java -jar in a fresh directory, JVM start to exit. */
+    /**
+     * The bundled day, as a user runs it: java -jar in a fresh directory, JVM start to exit; then again with a
+     * class-data-sharing archive of the classes the job loads (made by a first, untimed run), which saves the JVM
+     * most of its class loading.
+     */
     private void referenceDay() throws Exception {
-        Path dir = work.resolve("reference");
+        Path archive = work.resolve("finance-stream.jsa");
+        referenceRun("reference-cds-dump", List.of("-XX:ArchiveClassesAtExit=" + archive), null);
+        referenceRun("reference", List.of(), "java " + String.join(" ", jvmOptions) + " -jar");
+        referenceRun("reference-cds", List.of("-XX:SharedArchiveFile=" + archive),
+                "same, -XX:SharedArchiveFile=finance-stream.jsa");
+    }
+
+    private void referenceRun(String name, List<String> extraOptions, String label) throws Exception {
+        Path dir = work.resolve(name);
         prepare(dir);
-        long start = System.nanoTime();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
+        command.addAll(extraOptions);
         command.addAll(List.of("-jar", jar.toString()));
+        long start = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
         long peak = watchRss(process);
@@ -177,9 +195,10 @@ public final class Benchmark {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("The reference job failed: see " + dir.resolve("out.log"));
         }
-        row("reference day: java " + String.join(" ", jvmOptions) + " -jar", fmt(wall, "s"), "", "",
-                "< 5 s; CPU " + fmt(lastCpuSeconds, "s") + ", load " + loadAverage());
-        row("reference day: peak RSS", mib(peak), "", "", "");
+        if (label != null) {
+            row("reference day: " + label, fmt(wall, "s"), "", "",
+                    "< 5 s; CPU " + fmt(lastCpuSeconds, "s") + ", RSS " + mib(peak) + ", load " + loadAverage());
+        }
     }
 
     private long writeRecords(SyntheticBars market, Path file) throws IOException {
@@ -457,7 +476,7 @@ public final class Benchmark {
     }
 
     private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
+        return String.format(Locale.ROOT, bytes < 10L << 20 ? "%.1f MiB" : "%.0f MiB", bytes / 1024.0 / 1024.0);
     }
 
     private static long size(Path file) {
