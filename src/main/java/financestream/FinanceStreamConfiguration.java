@@ -20,10 +20,12 @@ import financestream.embedded.firehose.DeliveryStreamConfig;
 import financestream.embedded.firehose.EmbeddedFirehoseClient;
 import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
+import financestream.lake.ParquetCompaction;
 import financestream.pipeline.AthenaResults;
 import financestream.pipeline.FirehoseBatchStrategy;
 import financestream.pipeline.FirehoseDelivery;
 import financestream.pipeline.FirehoseDeliveryWait;
+import financestream.pipeline.FirehoseRecords;
 import financestream.pipeline.GlueCrawl;
 import financestream.pipeline.JobOutcome;
 import org.apache.camel.CamelConfiguration;
@@ -79,6 +81,13 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
     @PropertyInject("glue.timeout-seconds")
     long glueTimeoutSeconds;
 
+    @PropertyInject(value = "lake.layout", defaultValue = "json")
+    String lakeLayout;
+    @PropertyInject(value = "lake.parquet-location", defaultValue = "s3://finance-stream-lake/curated/bars/")
+    String parquetLocation;
+    @PropertyInject(value = "lake.compacted-location", defaultValue = "s3://finance-stream-lake/compacted/bars/")
+    String compactedLocation;
+
     @PropertyInject(value = "job.exit-when-done", defaultValue = "true")
     boolean exitWhenDone;
 
@@ -103,6 +112,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("athenaResults", new AthenaResults());
         financestream.report.ReportBeans.bind(context);
         financestream.observe.Observability.install(context);
+        bindScaleBeans(registry);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
@@ -117,6 +127,43 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                 Duration.ofMillis(gluePollIntervalMs), Duration.ofSeconds(glueTimeoutSeconds)));
     }
 
+    /** The replay's and the lake layout's beans (benchmark-scale). */
+    private void bindScaleBeans(Registry registry) {
+        registry.bind("firehoseRecords", new FirehoseRecords(batchMaxRecords, batchMaxBytes,
+                registry.lookupByNameAndType("firehoseBatch", FirehoseBatchStrategy.class).packRecordBytes()));
+        isParquetLayout(); // a wrong lake.layout fails at start-up
+        if (!"embedded".equals(engines)) {
+            // the compact route names this bean; it calls it only with lake.layout=parquet, refused off embedded
+            registry.bind("lakeCompaction", new NoCompaction());
+        }
+    }
+
+    /** Stands in for the compaction where there is none (the aws engines). */
+    public static final class NoCompaction {
+        public Object compact() {
+            throw new IllegalStateException("lake.layout=parquet compacts with the embedded engines only");
+        }
+    }
+
+    private boolean isParquetLayout() {
+        return switch (lakeLayout.strip()) {
+            case "json" -> false;
+            case "parquet" -> {
+                if (!"embedded".equals(engines)) {
+                    throw new IllegalArgumentException("lake.layout=parquet compacts with the embedded engines only; "
+                            + "on AWS, compact with an Athena INSERT INTO a Parquet table or a Glue job");
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException("lake.layout must be 'json' or 'parquet', was '" + lakeLayout + "'");
+        };
+    }
+
+    /** With the Parquet layout the crawler crawls the compacted table instead of Firehose's landing prefix. */
+    private String crawledLocation() {
+        return isParquetLayout() ? parquetLocation : crawlerTarget;
+    }
+
     private void bindEmbeddedEngines(CamelContext context) throws Exception {
         Lake lake = new Lake(Path.of(lakeDir));
         EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
@@ -124,13 +171,15 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                         firehoseBufferSizeMib * 1024L * 1024L, firehoseBufferIntervalSeconds)),
                 Clock.systemUTC());
         EmbeddedGlueClient glue = new EmbeddedGlueClient(lake,
-                List.of(new CrawlerDefinition(crawlerName, glueDatabase, List.of(crawlerTarget))));
+                List.of(new CrawlerDefinition(crawlerName, glueDatabase, List.of(crawledLocation()))));
         EmbeddedAthenaClient athena = new EmbeddedAthenaClient(lake, glue);
 
         Registry registry = context.getRegistry();
         registry.bind("firehoseClient", FirehoseClient.class, firehose);
         registry.bind("glueClient", GlueClient.class, glue);
         registry.bind("athenaClient", AthenaClient.class, athena);
+        // the compact route calls it only with lake.layout=parquet
+        registry.bind("lakeCompaction", new ParquetCompaction(lake, firehoseDestination, parquetLocation, compactedLocation));
         // Camel does not close clients it did not create: close them with the context, Firehose first so that
         // buffered records are delivered before anything else stops.
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);

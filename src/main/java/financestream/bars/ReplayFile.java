@@ -1,25 +1,34 @@
 package financestream.bars;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A recorded day (or more) of bars in the record format, one per line, replayed instead of asking Yahoo.
  * The location is {@code classpath:replay/2020-12-01/minute-bars.ndjson} or a file path. The file is read
- * line by line on each call and only the requested bars are kept, so a large recording is never held in memory.
+ * line by line and only the requested bars are kept, so a recording of any size is never held in memory:
+ * {@link #stream} reads it once for all symbols and hands out one bar at a time.
  */
 public class ReplayFile {
 
@@ -53,60 +62,169 @@ public class ReplayFile {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(date, "date");
         List<Bar> bars = new ArrayList<>();
-        try (InputStream in = open()) {
-            long lineNumber = 0;
-            for (byte[] bytes = readLine(in); bytes != null; bytes = readLine(in)) {
-                lineNumber++;
-                String line = decode(bytes, lineNumber);
-                if (line.isBlank()) {
-                    continue;
-                }
-                Bar bar = parse(line, lineNumber);
-                if (bar.name().equals(symbol) && bar.ts().toLocalDate().equals(date)) {
-                    bars.add(bar);
-                }
-            }
-        } catch (IOException e) {
-            throw new ReplayFileException(location, 0, "cannot read it: " + e.getMessage(), e);
+        try (Bars stream = new Bars(Set.of(symbol), date, date)) {
+            stream.forEachRemaining(bars::add);
         }
         return bars;
     }
 
-    /** One line's bytes without its terminator ({@code \n} or {@code \r\n}); null at the end of the file. */
-    private static byte[] readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        int b = in.read();
-        if (b < 0) {
-            return null;
+    /**
+     * The bars of the comma-separated {@code symbols} (trimmed, upper-cased, as the collect route names them) whose
+     * local date is in {@code from..to}, in file order, read lazily: the file is read once, one line ahead of the
+     * caller, so memory does not grow with the recording. Close the iterator (Camel's streaming split does) to
+     * release the file early.
+     *
+     * @throws ReplayFileException (from the iterator) naming the file, the line number and the fault
+     */
+    public Bars stream(String symbols, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(symbols, "symbols");
+        Objects.requireNonNull(from, "from");
+        LocalDate last = to == null ? from : to;
+        if (last.isBefore(from)) {
+            throw new IllegalArgumentException("The replay's last date " + last + " is before its first date " + from);
         }
-        while (b >= 0 && b != '\n') {
-            line.write(b);
-            b = in.read();
+        Set<String> wanted = Arrays.stream(symbols.split(",")).map(String::strip).filter(name -> !name.isEmpty())
+                .map(name -> name.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("The replay needs at least one symbol; finance.symbols is '" + symbols + "'");
         }
-        byte[] bytes = line.toByteArray();
-        return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+        return new Bars(wanted, from, last);
     }
 
     /**
-     * Strict UTF-8: a byte UTF-8 does not allow would otherwise become U+FFFD inside a symbol name, an invented
-     * value. NUL characters mean UTF-16 text without a byte-order mark.
+     * {@link #stream} in lists of at most {@code size} bars, so that a caller handles a batch per step instead of a
+     * bar per step; still one pass over the file and never more than one batch in memory.
      */
-    private String decode(byte[] bytes, long lineNumber) {
-        String line;
-        try {
-            line = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ReplayFileException(location, lineNumber, "not UTF-8 text (" + e.getMessage()
-                    + "): save the file as UTF-8", e);
+    public Batches batches(String symbols, LocalDate from, LocalDate to, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("A replay batch holds at least one bar, not " + size);
         }
-        if (line.indexOf('\0') >= 0) {
-            throw new ReplayFileException(location, lineNumber, "the line holds NUL characters, as UTF-16 text does:"
-                    + " save the file as UTF-8", null);
+        return new Batches(stream(symbols, from, to), size);
+    }
+
+    /** Consecutive lists of the selected bars; {@link #toString()} says how many bars were read and kept. */
+    public static final class Batches implements Iterator<List<Bar>>, Closeable {
+        private final Bars bars;
+        private final int size;
+
+        private Batches(Bars bars, int size) {
+            this.bars = bars;
+            this.size = size;
         }
-        return line;
+
+        @Override
+        public boolean hasNext() {
+            return bars.hasNext();
+        }
+
+        @Override
+        public List<Bar> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more bars");
+            }
+            List<Bar> batch = new ArrayList<>(size);
+            while (batch.size() < size && bars.hasNext()) {
+                batch.add(bars.next());
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() {
+            bars.close();
+        }
+
+        @Override
+        public String toString() {
+            return bars.toString();
+        }
+    }
+
+    /** The selected bars of one pass over the file; {@link #toString()} says how many were read and kept. */
+    public final class Bars implements Iterator<Bar>, Closeable {
+        private final Set<String> symbols;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final StrictUtf8Lines lines;
+        private long lineNumber;
+        private long kept;
+        private Bar next;
+        private boolean done;
+
+        private Bars(Set<String> symbols, LocalDate from, LocalDate to) {
+            this.symbols = symbols;
+            this.from = from;
+            this.to = to;
+            try {
+                this.lines = open();
+            } catch (IOException e) {
+                throw new ReplayFileException(location, 0, "cannot read it: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = readNext();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Bar next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more bars in " + location);
+            }
+            Bar bar = next;
+            next = null;
+            kept++;
+            return bar;
+        }
+
+        private Bar readNext() {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    Bar bar = parse(line, lineNumber);
+                    LocalDate date = bar.ts().toLocalDate();
+                    if (symbols.contains(bar.name()) && !date.isBefore(from) && !date.isAfter(to)) {
+                        return bar;
+                    }
+                }
+            } catch (IOException e) {
+                close();
+                throw new ReplayFileException(location, lineNumber, "cannot read it: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            close();
+            return null;
+        }
+
+        /** Bars handed out so far. */
+        public long count() {
+            return kept;
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            try {
+                lines.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close replay file " + location, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return kept + " bars of " + symbols.size() + " symbol(s) " + from + (to.equals(from) ? "" : ".." + to)
+                    + " from " + lineNumber + " lines of " + location;
+        }
     }
 
     private Bar parse(String line, long lineNumber) {
@@ -117,8 +235,7 @@ public class ReplayFile {
         }
     }
 
-    /** The file's bytes after a UTF-8 byte-order mark, if any; a UTF-16 mark is refused by name. */
-    private InputStream open() throws IOException {
+    private StrictUtf8Lines open() throws IOException {
         InputStream in;
         if (isClasspath()) {
             URL resource = classpathResource();
@@ -145,7 +262,76 @@ public class ReplayFile {
         if (!(b0 == 0xEF && b1 == 0xBB && b2 == 0xBF)) { // a UTF-8 byte-order mark (Windows editors) is skipped
             buffered.reset();
         }
-        return buffered;
+        return new StrictUtf8Lines(buffered);
+    }
+
+    /**
+     * Lines decoded as strict UTF-8, one at a time, so a fault is reported on its own line: a byte UTF-8 does not
+     * allow would otherwise become U+FFFD inside a symbol name (an invented value), and NUL characters mean UTF-16
+     * text without a byte-order mark.
+     */
+    private final class StrictUtf8Lines implements Closeable {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[256];
+        private long number;
+
+        StrictUtf8Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line without its terminator ({@code \n} or {@code \r\n}); null at the end of the file. */
+        String readLine() throws IOException {
+            int length = 0;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        if (!any) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
+                any = true;
+                byte b = buffer[position++];
+                if (b == '\n') {
+                    break;
+                }
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
+                line[length++] = b;
+            }
+            number++;
+            if (length > 0 && line[length - 1] == '\r') {
+                length--;
+            }
+            String text;
+            try {
+                text = decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+            } catch (CharacterCodingException e) {
+                throw new ReplayFileException(location, number, "not UTF-8 text (" + e.getMessage()
+                        + "): save the file as UTF-8", e);
+            }
+            if (text.indexOf('\0') >= 0) {
+                throw new ReplayFileException(location, number, "the line holds NUL characters, as UTF-16 text does:"
+                        + " save the file as UTF-8", null);
+            }
+            return text;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private boolean isClasspath() {

@@ -67,6 +67,11 @@ public class FirehoseBatchStrategy implements AggregationStrategy {
         this.packRecordBytes = packRecordBytes;
     }
 
+    /** 0 when each line is a record of its own. */
+    public int packRecordBytes() {
+        return packRecordBytes;
+    }
+
     public boolean packs() {
         return packRecordBytes > 0;
     }

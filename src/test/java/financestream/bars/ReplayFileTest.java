@@ -100,4 +100,75 @@ class ReplayFileTest {
 
         assertThatThrownBy(() -> replay.bars("FB", DAY)).hasMessage("Replay file " + file + ": no such file");
     }
+
+    @Test
+    void streamsEverySelectedBarOnceInFileOrderInOnePass() {
+        ReplayFile replay = new ReplayFile(BUNDLED);
+        List<Bar> streamed = new java.util.ArrayList<>();
+        // symbols as a user writes them in finance.symbols: spaces and lower case are the collect route's to fix
+        try (ReplayFile.Bars bars = replay.stream(" fb, ddog ,SQ", DAY, DAY)) {
+            bars.forEachRemaining(streamed::add);
+            assertThat(bars.count()).isEqualTo(390 + 389 + 390);
+        }
+
+        assertThat(streamed).extracting(Bar::name).containsOnly("FB", "DDOG", "SQ");
+        assertThat(streamed.stream().filter(b -> b.name().equals("DDOG")).toList())
+                .isEqualTo(replay.bars("DDOG", DAY));
+        // the bundled file is sorted by minute: the stream keeps that order
+        assertThat(streamed).extracting(Bar::ts).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+    }
+
+    @Test
+    void streamsADateRangeAndNothingOutsideIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bars.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"high\": 1.0, \"low\": 1.0, \"ts\": \"2020-11-30 15:59:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 2.0, \"low\": 2.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 3.0, \"low\": 3.0, \"ts\": \"2020-12-02 09:30:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 4.0, \"low\": 4.0, \"ts\": \"2020-12-03 09:30:00-05:00\", \"name\": \"FB\"}") + "\n");
+
+        List<Bar> bars = new java.util.ArrayList<>();
+        new ReplayFile(file.toString()).stream("FB", DAY, DAY.plusDays(1)).forEachRemaining(bars::add);
+
+        assertThat(bars).extracting(Bar::high).containsExactly(2.0, 3.0);
+    }
+
+    @Test
+    void batchesHoldAtMostTheirSizeAndTogetherEveryBar() {
+        List<List<Bar>> batches = new java.util.ArrayList<>();
+        ReplayFile.Batches replay = new ReplayFile(BUNDLED).batches("FB,SHOP,BYND,NFLX,PINS,SQ,TTD,OKTA,SNAP,DDOG",
+                DAY, DAY, 500);
+        replay.forEachRemaining(batches::add);
+
+        assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeBetween(1, 500));
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(3788);
+        assertThat(batches).hasSize(8);
+        assertThat(replay.toString()).startsWith("3788 bars of 10 symbol(s) 2020-12-01");
+    }
+
+    @Test
+    void aBadLineStopsTheStreamNamingItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bars.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"high\": 2.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"FB\"}",
+                "",
+                "{\"high\": \"2.0\", \"low\": 1.0, \"ts\": \"2020-12-01 09:31:00-05:00\", \"name\": \"SQ\"}"));
+        ReplayFile.Bars bars = new ReplayFile(file.toString()).stream("FB", DAY, DAY);
+
+        assertThat(bars.next().high()).isEqualTo(2.0);
+        // a bad record fails even when it is not one of the symbols asked for: the file is broken
+        assertThatThrownBy(bars::hasNext)
+                .isInstanceOf(ReplayFileException.class)
+                .hasMessageStartingWith("Replay file " + file + " line 3: ")
+                .hasMessageContaining("\"high\" must be a number");
+    }
+
+    @Test
+    void refusesAnEmptySymbolListAndABackwardRange() {
+        ReplayFile replay = new ReplayFile(BUNDLED);
+
+        assertThatThrownBy(() -> replay.stream(" , ", DAY, DAY)).hasMessageContaining("at least one symbol");
+        assertThatThrownBy(() -> replay.stream("FB", DAY, DAY.minusDays(1)))
+                .hasMessage("The replay's last date 2020-11-30 is before its first date 2020-12-01");
+    }
 }

@@ -69,7 +69,7 @@ final class CatalogViews {
 
     private String view(String database, Table table, List<Path> filesRead) {
         String classification = table.parameters().getOrDefault("classification", "");
-        if (!classification.equals("json")) {
+        if (!classification.equals("json") && !classification.equals("parquet")) {
             throw new IllegalStateException("HIVE_UNSUPPORTED_FORMAT: table " + database + "." + table.name()
                     + " has classification '" + classification + "', which the embedded engine cannot read");
         }
@@ -80,7 +80,7 @@ final class CatalogViews {
             List<Path> files = dataFiles(table.storageDescriptor().location());
             filesRead.addAll(files);
             if (!files.isEmpty()) {
-                branches.add(select(columns, keys, List.of(), files));
+                branches.add(select(classification, columns, keys, List.of(), files));
             }
         } else {
             for (Partition partition : glue.getPartitionsPaginator(
@@ -89,7 +89,7 @@ final class CatalogViews {
                 List<Path> files = dataFiles(partition.storageDescriptor().location());
                 filesRead.addAll(files);
                 if (!files.isEmpty()) {
-                    branches.add(select(columns, keys, partition.values(), files));
+                    branches.add(select(classification, columns, keys, partition.values(), files));
                 }
             }
         }
@@ -97,11 +97,15 @@ final class CatalogViews {
         return "CREATE VIEW " + CATALOG + "." + ident(database) + "." + ident(table.name()) + " AS\n" + body;
     }
 
-    private static String select(List<Column> columns, List<Column> keys, List<String> values, List<Path> files) {
+    private static String select(String classification, List<Column> columns, List<Column> keys, List<String> values,
+                                 List<Path> files) {
+        boolean parquet = classification.equals("parquet");
         StringJoiner projection = new StringJoiner(", ");
         StringJoiner types = new StringJoiner(", ", "{", "}");
         for (Column column : columns) {
-            projection.add(ident(column.name()));
+            // Parquet carries its own types; the catalog's type is what the query sees, as on Athena
+            projection.add(parquet ? "CAST(" + ident(column.name()) + " AS " + duckDbType(column) + ") AS "
+                    + ident(column.name()) : ident(column.name()));
             types.add(literal(column.name()) + ": " + literal(duckDbType(column)));
         }
         for (int i = 0; i < keys.size(); i++) {
@@ -109,6 +113,10 @@ final class CatalogViews {
         }
         StringJoiner paths = new StringJoiner(", ", "[", "]");
         files.forEach(file -> paths.add(literal(file.toString())));
+        if (parquet) {
+            // partition values come from the catalog, not from the folder names
+            return "SELECT " + projection + " FROM read_parquet(" + paths + ", hive_partitioning = false)";
+        }
         return "SELECT " + projection + " FROM read_json(" + paths
                 + ", format = 'newline_delimited', columns = " + types + ")";
     }

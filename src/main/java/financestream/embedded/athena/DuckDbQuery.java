@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class DuckDbQuery implements AutoCloseable {
 
+    static final String MEMORY_LIMIT = "192MB";
+
     private final Connection connection;
     private volatile Statement running;
     private volatile boolean cancelled;
@@ -30,6 +32,8 @@ final class DuckDbQuery implements AutoCloseable {
             for (String statement : catalog.statements()) {
                 setup.execute(statement);
             }
+            // bounded native memory whatever the lake's size: the job's RSS must not grow with the bars it queries
+            setup.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             setup.execute("SET allowed_directories = [" + CatalogViews.literal(lakeRoot + "/") + "]");
             setup.execute("SET enable_external_access = false");
             setup.execute("SET lock_configuration = true");

@@ -87,6 +87,18 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // DuckDB's first connection in a JVM unpacks and loads its native library (seconds on a busy machine):
+        // do it now, in the background, rather than in the first query of a job that has just collected
+        workers.execute(EmbeddedAthenaClient::loadDuckDb);
+    }
+
+    private static void loadDuckDb() {
+        try (java.sql.Connection warmUp = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+            LOG.debug("DuckDB loaded");
+        } catch (java.sql.SQLException e) {
+            // the first query reports it, as its own failure
+            LOG.debug("DuckDB did not load: {}", e.getMessage());
+        }
     }
 
     @Override

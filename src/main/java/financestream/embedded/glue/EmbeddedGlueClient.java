@@ -75,7 +75,7 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
                 }
             }
         }
-        this.scanner = new TargetScan(lake, List.of(new JsonLinesClassifier()));
+        this.scanner = new TargetScan(lake, List.of(new ParquetClassifier(), new JsonLinesClassifier()));
         this.store = new CatalogStore(lake.internalDir("glue"));
         this.catalog = store.load();
         this.crawlThreads = Executors.newCachedThreadPool(task -> {
@@ -339,15 +339,23 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
 
     private static StorageDescriptor storage(CatalogState.Table table, String location, boolean withParameters) {
         String paths = String.join(",", table.columns().stream().map(CatalogState.Column::name).sorted().toList());
+        boolean parquet = "parquet".equals(table.parameters().get("classification"));
         return StorageDescriptor.builder()
                 .columns(columns(table.columns()))
                 .location(location)
-                .inputFormat("org.apache.hadoop.mapred.TextInputFormat")
-                .outputFormat("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")
+                // what a Glue crawler records for each classification
+                .inputFormat(parquet ? "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"
+                        : "org.apache.hadoop.mapred.TextInputFormat")
+                .outputFormat(parquet ? "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat"
+                        : "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")
                 .compressed(false)
                 .numberOfBuckets(-1)
-                .serdeInfo(SerDeInfo.builder().serializationLibrary("org.openx.data.jsonserde.JsonSerDe")
-                        .parameters(Map.of("paths", paths)).build())
+                .serdeInfo(parquet
+                        ? SerDeInfo.builder().serializationLibrary(
+                                "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe")
+                                .parameters(Map.of("serialization.format", "1")).build()
+                        : SerDeInfo.builder().serializationLibrary("org.openx.data.jsonserde.JsonSerDe")
+                                .parameters(Map.of("paths", paths)).build())
                 .parameters(withParameters ? table.parameters() : Map.of())
                 .storedAsSubDirectories(false)
                 .build();
