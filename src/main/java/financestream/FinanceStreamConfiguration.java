@@ -11,6 +11,7 @@ import java.util.List;
 import financestream.bars.BarJsonDataFormat;
 import financestream.bars.ReplayFile;
 import financestream.bars.yahoo.YahooChartApi;
+import financestream.collect.CollectBeans;
 import financestream.embedded.Lake;
 import financestream.embedded.athena.EmbeddedAthenaClient;
 import financestream.embedded.firehose.DeliveryStreamConfig;
@@ -95,6 +96,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
         registry.bind("athenaResults", new AthenaResults());
+        CollectBeans.bind(context, outcome);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);
