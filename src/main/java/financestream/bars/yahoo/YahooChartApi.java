@@ -53,7 +53,7 @@ public class YahooChartApi {
      * {@code from} to the start of the day after {@code to} in the exchange's zone. A caller keeps the range within
      * what Yahoo serves per request ({@code YahooIntradayLimits.splitForRequests}).
      */
-    public String query(LocalDate from, LocalDate to, String interval, ZoneId exchangeZone) {
+    public String rangeQuery(LocalDate from, LocalDate to, String interval, ZoneId exchangeZone) {
         Objects.requireNonNull(to, "to");
         String oneDay = query(from, interval, exchangeZone);
         long period2 = to.plusDays(1).atStartOfDay(exchangeZone).toEpochSecond();
@@ -64,7 +64,7 @@ public class YahooChartApi {
      * The regular-session bars of the trading {@code days} in the answer to a range request, in time order; see
      * {@link #parse(String, LocalDate, int, String)}.
      */
-    public List<Bar> parse(String symbol, List<LocalDate> days, int httpStatus, String body) {
+    public List<Bar> parseDays(String symbol, List<LocalDate> days, int httpStatus, String body) {
         Objects.requireNonNull(days, "days");
         return new ChartResponse(requireSymbol(symbol), days, httpStatus).bars(body);
     }
