@@ -108,6 +108,13 @@ public class SentBarsLedger extends ServiceSupport implements IdempotentReposito
         notifyAll();
     }
 
+    /** Frees the bars of a symbol that failed before they reached Firehose (null: none were let through). */
+    public void releaseBars(List<Bar> bars) {
+        if (bars != null) {
+            release(bars.stream().map(SentBarsLedger::key).toList());
+        }
+    }
+
     /**
      * Waits until Firehose has answered for every reserved bar, at most {@code timeout}.
      *
