@@ -165,7 +165,9 @@ public class CollectPlan {
                 List<LocalDate> inChunk = days.stream()
                         .filter(d -> !d.isBefore(chunk.from()) && !d.isAfter(chunk.to())).toList();
                 if (!inChunk.isEmpty()) {
-                    requests.add(new BarRequest(symbol, yahooSymbol, chunk, inChunk));
+                    // no wider than its trading days: a closed day at either end costs Yahoo nothing to skip
+                    DateRange asked = new DateRange(inChunk.get(0), inChunk.get(inChunk.size() - 1));
+                    requests.add(new BarRequest(symbol, yahooSymbol, asked, inChunk));
                 }
             }
         }
