@@ -22,7 +22,7 @@ class CollectPlanTest {
 
         assertThat(requests).extracting(BarRequest::toString).containsExactly(
                 "NFLX 2026-11-02..2026-11-09", "NFLX 2026-11-10..2026-11-17",
-                "NFLX 2026-11-18..2026-11-25", "NFLX 2026-11-27..2026-11-27");
+                "NFLX 2026-11-18..2026-11-25", "NFLX 2026-11-27");
         // Thanksgiving (26th) and the weekends are not asked for
         assertThat(requests.get(3).days()).containsExactly(LocalDate.of(2026, 11, 27));
         assertThat(requests.stream().flatMap(r -> r.days().stream())).hasSize(19)
