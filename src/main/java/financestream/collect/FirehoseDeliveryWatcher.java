@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import financestream.bars.Bar;
+import financestream.bars.BarFormatException;
 import financestream.bars.BarJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -77,6 +77,8 @@ public class FirehoseDeliveryWatcher extends EventNotifierSupport {
         } else {
             accepted.addAll(keys);
         }
+        accepted.removeIf(java.util.Objects::isNull);
+        refused.removeIf(java.util.Objects::isNull);
         ledger.commit(accepted);
         ledger.release(refused);
         accepted.forEach(key -> summary.sent(nameOf(key)));
@@ -100,9 +102,13 @@ public class FirehoseDeliveryWatcher extends EventNotifierSupport {
         return keys;
     }
 
+    /** The bar's key, or a marker no bar has for a record that is not a bar (never committed to the ledger). */
     private static String keyOf(SdkBytes data) {
-        Bar bar = BarJson.parse(data.asUtf8String().strip());
-        return SentBarsLedger.key(bar);
+        try {
+            return SentBarsLedger.key(BarJson.parse(data.asUtf8String().strip()));
+        } catch (BarFormatException notABar) {
+            return null;
+        }
     }
 
     private static String nameOf(String key) {

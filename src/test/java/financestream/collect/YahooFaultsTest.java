@@ -147,6 +147,27 @@ class YahooFaultsTest {
         assertThat(new HashSet<>(landed)).hasSameSizeAs(landed);
     }
 
+    @Test
+    void theThrottleSpacesRequestsAcrossSymbols() throws Exception {
+        String day = fixture("built/chart-1m-NFLX-2025-12-05-full-day.json");
+        List<String> symbols = List.of("NFLX", "DDOG", "SNAP");
+        symbols.forEach(symbol -> serve(symbol, ok(day)));
+        Properties settings = settings(String.join(",", symbols));
+        settings.put("yahoo.max-requests", "1");
+        settings.put("yahoo.throttle-period-ms", "700");
+
+        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
+        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+
+        assertThat(app.outcome().exitCode()).contains(0);
+        List<Long> times = yahoo.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(times).hasSize(3);
+        // at most one request per 700 ms (a little slack for the clocks of WireMock and the throttle)
+        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(600);
+        assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(600);
+    }
+
     private Properties settings(String symbols) {
         Properties settings = new Properties();
         settings.put("finance.source", "yahoo");
