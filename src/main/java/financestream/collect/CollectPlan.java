@@ -160,7 +160,7 @@ public class CollectPlan {
         List<BarRequest> requests = new ArrayList<>();
         for (String symbol : symbols) {
             // Yahoo files a renamed company's whole history under its new symbol: ask with today's name
-            String yahooSymbol = aliases.yahooSymbol(symbol, today);
+            String yahooSymbol = fromYahoo ? aliases.yahooSymbol(symbol, today) : symbol;
             for (DateRange chunk : chunks) {
                 List<LocalDate> inChunk = days.stream()
                         .filter(d -> !d.isBefore(chunk.from()) && !d.isAfter(chunk.to())).toList();
