@@ -28,6 +28,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.SimpleTypeConverter;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -80,6 +81,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        SettingsCheck.check(context); // every setting, before any work: all faults in one clear message
         registerConverters(context);
         Registry registry = context.getRegistry();
 
@@ -95,8 +97,12 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("replay", new ReplayFile(replayFile));
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("firehoseBatch", new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes));
+        // The aggregator sends completed batches on a thread of its own unless told otherwise.
+        registry.bind("synchronousExecutor", new SynchronousExecutorService());
         registry.bind("athenaResults", new AthenaResults());
         CollectBeans.bind(context, outcome);
+        financestream.report.ReportBeans.bind(context);
+        financestream.observe.Observability.install(context);
 
         switch (engines) {
             case "embedded" -> bindEmbeddedEngines(context);

@@ -8,56 +8,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import financestream.pipeline.JobOutcome;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The README's first promise: the one-shot job replays 2020-12-01 through Firehose, the Glue crawler and Athena
  * on the embedded engines and answers with the highest hourly high of each of the ten companies.
  */
-class ReferenceJobTest extends CamelMainTestSupport {
+class ReferenceJobTest extends JobTestSupport {
 
     private static final String DATA = "/replay/2020-12-01/minute-bars.ndjson";
-
-    @TempDir
-    static Path work;
-
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "file:application.properties";
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties overrides = new Properties();
-        overrides.put("lake.dir", work.resolve("lake").toString());
-        overrides.put("results.dir", work.resolve("results").toString());
-        overrides.put("job.exit-when-done", "false");
-        return overrides;
-    }
-
-    @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(FinanceStreamConfiguration.class);
-    }
 
     @Test
     void answersTheHighestHourlyHighOfEachCompanyFromTheBundledDay() throws Exception {
         // the job's verdict is its exit code: set once collect, crawl and analyze have all run
-        JobOutcome outcome = context.getRegistry().lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
-        await().atMost(2, TimeUnit.MINUTES).until(() -> outcome.exitCode().isPresent());
+        JobOutcome outcome = awaitJob();
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.exitCode()).contains(0);
 

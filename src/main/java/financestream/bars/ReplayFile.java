@@ -1,10 +1,13 @@
 package financestream.bars;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +53,11 @@ public class ReplayFile {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(date, "date");
         List<Bar> bars = new ArrayList<>();
-        try (BufferedReader lines = open()) {
+        try (InputStream in = open()) {
             long lineNumber = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            for (byte[] bytes = readLine(in); bytes != null; bytes = readLine(in)) {
                 lineNumber++;
+                String line = decode(bytes, lineNumber);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -68,6 +72,43 @@ public class ReplayFile {
         return bars;
     }
 
+    /** One line's bytes without its terminator ({@code \n} or {@code \r\n}); null at the end of the file. */
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        while (b >= 0 && b != '\n') {
+            line.write(b);
+            b = in.read();
+        }
+        byte[] bytes = line.toByteArray();
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+    }
+
+    /**
+     * Strict UTF-8: a byte UTF-8 does not allow would otherwise become U+FFFD inside a symbol name, an invented
+     * value. NUL characters mean UTF-16 text without a byte-order mark.
+     */
+    private String decode(byte[] bytes, long lineNumber) {
+        String line;
+        try {
+            line = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ReplayFileException(location, lineNumber, "not UTF-8 text (" + e.getMessage()
+                    + "): save the file as UTF-8", e);
+        }
+        if (line.indexOf('\0') >= 0) {
+            throw new ReplayFileException(location, lineNumber, "the line holds NUL characters, as UTF-16 text does:"
+                    + " save the file as UTF-8", null);
+        }
+        return line;
+    }
+
     private Bar parse(String line, long lineNumber) {
         try {
             return BarJson.parse(line);
@@ -76,7 +117,8 @@ public class ReplayFile {
         }
     }
 
-    private BufferedReader open() throws IOException {
+    /** The file's bytes after a UTF-8 byte-order mark, if any; a UTF-16 mark is refused by name. */
+    private InputStream open() throws IOException {
         InputStream in;
         if (isClasspath()) {
             URL resource = classpathResource();
@@ -90,7 +132,20 @@ public class ReplayFile {
             }
             in = Files.newInputStream(filePath());
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputStream buffered = new BufferedInputStream(in, 64 * 1024);
+        buffered.mark(3);
+        int b0 = buffered.read();
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+            buffered.close();
+            throw new ReplayFileException(location, 1, "it is UTF-16 text (byte-order mark "
+                    + (b0 == 0xFF ? "FF FE" : "FE FF") + "): save the file as UTF-8", null);
+        }
+        if (!(b0 == 0xEF && b1 == 0xBB && b2 == 0xBF)) { // a UTF-8 byte-order mark (Windows editors) is skipped
+            buffered.reset();
+        }
+        return buffered;
     }
 
     private boolean isClasspath() {

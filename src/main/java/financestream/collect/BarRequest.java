@@ -26,9 +26,14 @@ public record BarRequest(String symbol, String yahooSymbol, DateRange range, Lis
         return range.to();
     }
 
+    /** {@code 2026-11-20}, or {@code 2026-11-02..2026-11-09} for a range. */
+    public String dates() {
+        return range.from().equals(range.to()) ? range.from().toString() : range.from() + ".." + range.to();
+    }
+
     @Override
     public String toString() {
-        String dates = range.from().equals(range.to()) ? range.from().toString() : range.from() + ".." + range.to();
+        String dates = dates();
         String asked = symbol.equals(yahooSymbol) ? symbol : symbol + " (as " + yahooSymbol + ")";
         return asked + " " + dates;
     }

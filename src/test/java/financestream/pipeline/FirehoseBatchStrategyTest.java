@@ -10,6 +10,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.firehose.model.Record;
 
@@ -29,6 +30,7 @@ class FirehoseBatchStrategyTest extends CamelTestSupport {
                         .setHeader(Exchange.AGGREGATION_COMPLETE_ALL_GROUPS_INCLUSIVE,
                                 exchangeProperty(Exchange.SPLIT_COMPLETE))
                         .aggregate(header("symbol"), new FirehoseBatchStrategy())
+                        .executorService(new SynchronousExecutorService())
                         .to("mock:batches");
             }
         };

@@ -66,6 +66,14 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
             if (crawlers.put(crawler.name(), crawler) != null) {
                 throw new IllegalArgumentException("Glue crawler '" + crawler.name() + "' is defined twice");
             }
+            for (String target : crawler.s3Targets()) {
+                try {
+                    lake.resolve(target); // a target that leaves its bucket is refused now, not at the first crawl
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Glue crawler '" + crawler.name() + "' cannot crawl " + target
+                            + ": " + e.getMessage(), e);
+                }
+            }
         }
         this.scanner = new TargetScan(lake, List.of(new JsonLinesClassifier()));
         this.store = new CatalogStore(lake.internalDir("glue"));

@@ -1,0 +1,32 @@
+package financestream;
+
+import java.nio.file.Files;
+import java.util.Properties;
+
+import financestream.pipeline.JobOutcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A query Athena rejects fails the job loudly: Athena's reason in the verdict, exit code 1, no answer file. */
+class FailingQueryJobTest extends JobTestSupport {
+
+    @Override
+    protected Properties settings() {
+        Properties settings = new Properties();
+        settings.put("athena.query", "SELECT name, max(hgih) AS highest_high FROM bars GROUP BY name");
+        return settings;
+    }
+
+    @Test
+    void aFailedQueryFailsTheJobWithTheEnginesReason() {
+        JobOutcome outcome = awaitJob();
+
+        assertThat(outcome.exitCode()).contains(1);
+        assertThat(outcome.failures()).singleElement().asString()
+                .contains("AthenaQueryFailedException")
+                .contains("FAILED")
+                .contains("hgih");
+        assertThat(Files.exists(work.resolve("results/highest-hourly-high-2020-12-01.csv"))).isFalse();
+    }
+}

@@ -1,0 +1,58 @@
+package financestream.report;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.Properties;
+
+import financestream.pipeline.JobOutcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the mail server cannot be reached the job fails loudly — the user asked for the email — and says to whom,
+ * through which server and why; the log table, the CSV and the HTML report are written all the same, and the
+ * password appears nowhere in the log.
+ */
+class EmailFailureTest extends OneShotJobSupport {
+
+    private static final String PASSWORD = "do-not-log-me-7f3a";
+    private static final int CLOSED_PORT = closedPort();
+    private static final LogCapture LOG = LogCapture.onRootLogger();
+
+    @Override
+    protected void settings(Properties settings) {
+        settings.put("results.sinks", "log,csv,html,email");
+        settings.put("email.host", "127.0.0.1");
+        settings.put("email.port", String.valueOf(CLOSED_PORT));
+        settings.put("email.starttls", "false");
+        settings.put("email.user", "reporter");
+        settings.put("email.password", PASSWORD);
+        settings.put("email.to", "analyst@example.org");
+        settings.put("email.timeout-ms", "5000");
+    }
+
+    @Test
+    void failsTheJobWithTheReasonAndKeepsTheReportFiles() throws Exception {
+        JobOutcome outcome = awaitOutcome();
+        assertThat(outcome.exitCode()).contains(1);
+        assertThat(outcome.failures()).singleElement().asString()
+                .startsWith("EmailFailedException: Could not email the report to analyst@example.org via smtp://127.0.0.1:"
+                        + CLOSED_PORT + ": ")
+                .containsIgnoringCase("connect");
+
+        assertThat(csvRows()).hasSize(70);
+        assertThat(Files.readString(result("highest-hourly-high-2020-12-01.html"))).contains("<img src=\"data:image/png;base64,");
+        assertThat(LOG.all()).contains("Could not email the report").doesNotContain(PASSWORD);
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

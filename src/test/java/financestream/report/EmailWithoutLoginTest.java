@@ -1,0 +1,42 @@
+package financestream.report;
+
+import java.util.Properties;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import financestream.pipeline.JobOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A relay that needs no login (an in-cluster mail relay, say): with email.user and email.password left empty the
+ * report is still sent.
+ */
+class EmailWithoutLoginTest extends OneShotJobSupport {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @Override
+    protected void settings(Properties settings) {
+        settings.put("results.sinks", "email");
+        settings.put("email.host", "127.0.0.1");
+        settings.put("email.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("email.starttls", "false");
+        settings.put("email.to", "analyst@example.org");
+    }
+
+    @Test
+    void sendsWithoutCredentials() throws Exception {
+        JobOutcome outcome = awaitOutcome();
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(SMTP.getReceivedMessages()).singleElement()
+                .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Highest hourly high per company on 2020-12-01"));
+    }
+}
