@@ -31,7 +31,8 @@ public final class CollectBeans {
         Registry registry = context.getRegistry();
         Clock clock = registry.lookupByNameAndType(CLOCK, Clock.class);
         if (clock == null) {
-            clock = Clock.systemUTC();
+            clock = settings.resolveProperty("finance.clock").filter(v -> !v.isBlank())
+                    .map(CollectBeans::fixedClock).orElse(Clock.systemUTC());
         }
         SymbolAliases aliases = SymbolAliases.parse("finance.symbol-aliases",
                 setting(settings, "finance.symbol-aliases", SymbolAliases.DEFAULT_SETTING));
@@ -61,6 +62,16 @@ public final class CollectBeans {
             http.setConnectTimeout(connect);
             http.setSoTimeout(socket);
             http.setResponseTimeout(socket);
+        }
+    }
+
+    /** finance.clock: the app's clock stands still at that moment (live mode replaying a past day, tests). */
+    private static Clock fixedClock(String value) {
+        try {
+            return Clock.fixed(java.time.OffsetDateTime.parse(value.trim()).toInstant(), java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("setting finance.clock '" + value
+                    + "' is not a moment like 2020-12-01T16:01:00-05:00");
         }
     }
 
