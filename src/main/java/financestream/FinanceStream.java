@@ -22,14 +22,23 @@ public final class FinanceStream {
     }
 
     public static void main(String... args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            LOG.error("finance-stream: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         Main main = new Main();
+        main.setOverrideProperties(commandLine.overrides());
         main.configure().addConfiguration(FinanceStreamConfiguration.class);
         main.setDefaultPropertyPlaceholderLocation(settingsLocations(profile()));
         JobOutcome outcome = new JobOutcome(main::completed);
         main.bind(JobOutcome.BEAN_NAME, outcome);
         int exitCode;
         try {
-            int mainExitCode = main.run(args);
+            int mainExitCode = main.run(commandLine.camelArguments());
             exitCode = outcome.exitCode().orElse(Math.max(mainExitCode, 0));
         } catch (Exception e) {
             LOG.error("finance-stream could not start: {}", rootMessage(e), e);

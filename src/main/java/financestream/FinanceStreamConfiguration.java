@@ -14,6 +14,7 @@ import financestream.aws.AwsConnectionSettings;
 import financestream.bars.BarJsonDataFormat;
 import financestream.bars.ReplayFile;
 import financestream.bars.yahoo.YahooChartApi;
+import financestream.collect.CollectBeans;
 import financestream.embedded.Lake;
 import financestream.embedded.athena.EmbeddedAthenaClient;
 import financestream.embedded.firehose.DeliveryStreamConfig;
@@ -110,6 +111,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("yahooChart", new YahooChartApi());
         bindFirehoseDelivery(context);
         registry.bind("athenaResults", new AthenaResults());
+        CollectBeans.bind(context, outcome);
         financestream.report.ReportBeans.bind(context);
         financestream.observe.Observability.install(context);
         bindScaleBeans(registry);

@@ -37,7 +37,7 @@ import org.quartz.CronExpression;
 public final class SettingsCheck {
 
     /** Where bars can come from: the routes {@code direct:bars-<source>} in {@code routes/1-collect-sources}. */
-    static final Set<String> SOURCES = Set.of("replay", "yahoo");
+    static final Set<String> SOURCES = Set.of("replay", "replay-stream", "yahoo");
     static final Set<String> ENGINES = Set.of("embedded", "aws");
     /** Profiles that change Camel's own behaviour and need no file of ours. */
     static final Set<String> CAMEL_PROFILES = Set.of("dev", "prod");
@@ -87,7 +87,7 @@ public final class SettingsCheck {
         });
         zone("finance.exchange-zone");
         String source = oneOf("finance.source", SOURCES);
-        if ("replay".equals(source)) {
+        if (source.startsWith("replay")) {
             replayFile("replay.file");
         }
         require("yahoo.base-url", SettingsCheck::httpUrl);

@@ -45,6 +45,15 @@ public class JobOutcome extends EventNotifierSupport {
         remember(describe(exchange.getException()));
     }
 
+    /**
+     * A failure that did not fail an exchange: a symbol the collect step gave up on while the others went on.
+     * The one-shot job then exits 1.
+     */
+    public void recordFailure(String description) {
+        failedExchanges.incrementAndGet();
+        remember(description);
+    }
+
     /** Called when the one-shot job's exchange is complete, failed or not: log the verdict and end the run. */
     public void finish(Exchange exchange) {
         Exception exception = exchange.getException();

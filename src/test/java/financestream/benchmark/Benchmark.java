@@ -228,6 +228,7 @@ public final class Benchmark {
                 "-Dfinance.date=" + market.firstDate(),
                 "-Dreplay.last-date=" + market.lastDate(),
                 "-Dreplay.file=" + replay,
+                "-Dfinance.source=replay-stream",
                 "-Dfirehose.buffer-interval-seconds=" + bufferIntervalSeconds,
                 "-Dfirehose.buffer-size-mib=" + bufferSizeMib,
                 "-jar", jar.toString()));

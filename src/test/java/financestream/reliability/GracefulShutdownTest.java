@@ -33,6 +33,8 @@ class GracefulShutdownTest {
                 .set("job.run-once", "false")
                 .set("job.live", "true")
                 .set("schedule.collect-cron", "0/5 * * * * ?")
+                // live mode collects *today*, during its session: stop the clock just after 2020-12-01's close
+                .set("finance.clock", "2020-12-01T16:01:00-05:00")
                 .set("schedule.crawl-cron", "0 0 0 1 1 ? 2099")
                 .set("schedule.analyze-cron", "0 0 0 1 1 ? 2099")
                 .set("firehose.buffer-interval-seconds", "900")

@@ -13,6 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 
 /** One answer of {@code /v8/finance/chart/{symbol}} read into the bars of one day, with yfinance's rules. */
@@ -22,12 +26,17 @@ final class ChartResponse {
     private static final int EXCERPT_LENGTH = 120;
 
     private final String symbol;
-    private final LocalDate date;
+    private final Set<LocalDate> days;
     private final int httpStatus;
 
     ChartResponse(String symbol, LocalDate date, int httpStatus) {
+        this(symbol, List.of(date), httpStatus);
+    }
+
+    /** An answer covering several days (one request of a range): bars of {@code days} only. */
+    ChartResponse(String symbol, List<LocalDate> days, int httpStatus) {
         this.symbol = symbol;
-        this.date = date;
+        this.days = new TreeSet<>(days);
         this.httpStatus = httpStatus;
     }
 
@@ -59,7 +68,7 @@ final class ChartResponse {
 
     private List<Bar> sessionBars(JsonNode meta, JsonNode timestamps, JsonNode highs, JsonNode lows) {
         ZoneId zone = exchangeZone(meta);
-        RegularSession session = session(meta, zone);
+        Map<LocalDate, RegularSession> sessions = new HashMap<>();
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < timestamps.size(); i++) {
             JsonNode high = highs.get(i);
@@ -69,7 +78,8 @@ final class ChartResponse {
             }
             long start = epochSecond(timestamps.get(i), i);
             ZonedDateTime ts = Instant.ofEpochSecond(start).atZone(zone);
-            if (ts.toLocalDate().equals(date) && session.contains(start)) {
+            LocalDate day = ts.toLocalDate();
+            if (days.contains(day) && sessions.computeIfAbsent(day, d -> session(meta, zone, d)).contains(start)) {
                 bars.add(new Bar(symbol, ts.toOffsetDateTime(), price(high, "high", i), price(low, "low", i)));
             }
         }
@@ -98,7 +108,7 @@ final class ChartResponse {
         }
     }
 
-    private RegularSession session(JsonNode meta, ZoneId zone) {
+    private RegularSession session(JsonNode meta, ZoneId zone, LocalDate date) {
         try {
             return RegularSession.of(meta, zone, date);
         } catch (IllegalArgumentException e) {

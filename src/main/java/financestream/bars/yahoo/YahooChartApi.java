@@ -49,6 +49,27 @@ public class YahooChartApi {
     }
 
     /**
+     * The query string for the days {@code from}..{@code to} (inclusive) in one request: from the start of
+     * {@code from} to the start of the day after {@code to} in the exchange's zone. A caller keeps the range within
+     * what Yahoo serves per request ({@code YahooIntradayLimits.splitForRequests}).
+     */
+    public String rangeQuery(LocalDate from, LocalDate to, String interval, ZoneId exchangeZone) {
+        Objects.requireNonNull(to, "to");
+        String oneDay = query(from, interval, exchangeZone);
+        long period2 = to.plusDays(1).atStartOfDay(exchangeZone).toEpochSecond();
+        return oneDay.replaceFirst("period2=[0-9]+", "period2=" + period2);
+    }
+
+    /**
+     * The regular-session bars of the trading {@code days} in the answer to a range request, in time order; see
+     * {@link #parse(String, LocalDate, int, String)}.
+     */
+    public List<Bar> parseDays(String symbol, List<LocalDate> days, int httpStatus, String body) {
+        Objects.requireNonNull(days, "days");
+        return new ChartResponse(requireSymbol(symbol), days, httpStatus).bars(body);
+    }
+
+    /**
      * The regular-session bars of {@code date} in a chart answer, in time order, named {@code symbol}. Rows with a
      * null high or low are dropped; timestamps are shown in {@code meta.exchangeTimezoneName} with that instant's
      * offset. An empty day gives an empty list.

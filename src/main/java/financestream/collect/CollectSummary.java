@@ -1,0 +1,150 @@
+package financestream.collect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import financestream.pipeline.JobOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a collect run did, per symbol: bars fetched, sent (accepted by Firehose), skipped as already sent, failed.
+ * Logged as a table at the end of each run; a failed symbol is also reported to {@link JobOutcome}, so a one-shot
+ * run exits non-zero while the other symbols still land and the answer is still printed.
+ */
+public class CollectSummary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectSummary.class);
+
+    /** One symbol's figures in a run. */
+    public static final class Counts {
+        long fetched;
+        long sent;
+        long duplicates;
+        long failedBars;
+        final List<String> errors = new ArrayList<>();
+
+        public long fetched() {
+            return fetched;
+        }
+
+        public long sent() {
+            return sent;
+        }
+
+        public long duplicates() {
+            return duplicates;
+        }
+
+        public long failedBars() {
+            return failedBars;
+        }
+
+        public List<String> errors() {
+            return List.copyOf(errors);
+        }
+
+        public boolean failed() {
+            return !errors.isEmpty() || failedBars > 0;
+        }
+    }
+
+    private final JobOutcome outcome;
+    private final SentBarsLedger ledger;
+    private final Duration settleTimeout;
+    private final Map<String, Counts> bySymbol = new LinkedHashMap<>();
+    private long runs;
+
+    /** @param settleTimeout how long the report waits for Firehose's answer about the run's last records */
+    public CollectSummary(JobOutcome outcome, SentBarsLedger ledger, Duration settleTimeout) {
+        this.outcome = outcome;
+        this.ledger = ledger;
+        this.settleTimeout = settleTimeout;
+    }
+
+    /** A new run over these requests: the figures start from zero. */
+    public synchronized List<BarRequest> start(List<BarRequest> requests) {
+        bySymbol.clear();
+        requests.forEach(request -> counts(request.symbol()));
+        return requests;
+    }
+
+    public synchronized void fetched(String symbol, int bars) {
+        counts(symbol).fetched += bars;
+    }
+
+    public synchronized void duplicate(String symbol) {
+        counts(symbol).duplicates++;
+    }
+
+    public synchronized void sent(String symbol) {
+        counts(symbol).sent++;
+    }
+
+    /** Firehose did not take a record of this symbol: it stays unsent and the next run retries it. */
+    public synchronized void refused(String symbol) {
+        counts(symbol).failedBars++;
+    }
+
+    /** The symbol's request failed (Yahoo refused it, or its answer was not a chart): nothing of it was sent. */
+    public synchronized void failed(String symbol, String what, Exception exception) {
+        String message = exception == null ? "failed" : exception.getMessage();
+        counts(symbol).errors.add(what + ": " + message);
+    }
+
+    /**
+     * Waits (at most the settle timeout) until Firehose answered for every bar handed to it, then logs the run's
+     * table and reports the failed symbols; returns the table.
+     */
+    public String report(String run) throws InterruptedException {
+        int unanswered = ledger.awaitSettled(settleTimeout);
+        synchronized (this) {
+            return table(run, unanswered);
+        }
+    }
+
+    private String table(String run, int unanswered) {
+        runs++;
+        StringBuilder table = new StringBuilder(String.format("%-10s %8s %8s %10s %7s  %s%n",
+                "symbol", "fetched", "sent", "duplicate", "failed", "error"));
+        long failedSymbols = 0;
+        for (Map.Entry<String, Counts> entry : bySymbol.entrySet()) {
+            Counts c = entry.getValue();
+            String error = c.errors.isEmpty() ? (c.failedBars > 0 ? "Firehose did not take " + c.failedBars
+                    + " record(s); they are sent again next run" : "") : String.join("; ", c.errors);
+            table.append(String.format("%-10s %8d %8d %10d %7s  %s%n", entry.getKey(), c.fetched, c.sent,
+                    c.duplicates, c.failed() ? "FAILED" : "-", error));
+            if (c.failed()) {
+                failedSymbols++;
+                outcome.recordFailure(entry.getKey() + " (" + run + "): " + error);
+            }
+        }
+        if (unanswered > 0) {
+            table.append(unanswered).append(" bar(s) handed to Firehose had no answer after ").append(settleTimeout)
+                    .append(": they count as not sent and go again next run unless Firehose confirms them\n");
+        }
+        String text = table.toString();
+        if (failedSymbols > 0) {
+            LOG.error("Collect {}: {} of {} symbol(s) FAILED\n{}", run, failedSymbols, bySymbol.size(), text);
+        } else {
+            LOG.info("Collect {}: {} symbol(s) OK\n{}", run, bySymbol.size(), text);
+        }
+        return text;
+    }
+
+    public synchronized Map<String, Counts> counts() {
+        return Map.copyOf(bySymbol);
+    }
+
+    /** How many runs have reported so far (live mode: one per poll that found the market open). */
+    public synchronized long runs() {
+        return runs;
+    }
+
+    private Counts counts(String symbol) {
+        return bySymbol.computeIfAbsent(symbol, s -> new Counts());
+    }
+}

@@ -1,0 +1,117 @@
+package financestream.collect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import financestream.bars.BarFormatException;
+import financestream.bars.BarJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
+import software.amazon.awssdk.services.firehose.model.Record;
+
+/**
+ * Watches every call to the {@code aws2-kinesis-firehose} endpoint, wherever the Firehose routes make it, and tells
+ * the {@link SentBarsLedger} which records Firehose accepted (commit) and which it did not (release): the records
+ * are read before the call, the answer after it. A record of a PutRecordBatch entry with an error code, or of a
+ * call that threw, is released.
+ */
+public class FirehoseDeliveryWatcher extends EventNotifierSupport {
+
+    private static final String FIREHOSE_SCHEME = "aws2-kinesis-firehose:";
+
+    private final SentBarsLedger ledger;
+    private final CollectSummary summary;
+    private final Map<String, List<String>> inFlight = new ConcurrentHashMap<>();
+
+    public FirehoseDeliveryWatcher(SentBarsLedger ledger, CollectSummary summary) {
+        this.ledger = ledger;
+        this.summary = summary;
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        if (event instanceof ExchangeSendingEvent sending) {
+            return sending.getEndpoint().getEndpointUri().startsWith(FIREHOSE_SCHEME);
+        }
+        if (event instanceof ExchangeSentEvent sent) {
+            return sent.getEndpoint().getEndpointUri().startsWith(FIREHOSE_SCHEME);
+        }
+        return false;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof ExchangeSendingEvent sending) {
+            Exchange exchange = sending.getExchange();
+            inFlight.put(exchange.getExchangeId(), keysOf(exchange.getMessage().getBody()));
+        } else if (event instanceof ExchangeSentEvent sent) {
+            Exchange exchange = sent.getExchange();
+            List<String> keys = inFlight.remove(exchange.getExchangeId());
+            if (keys != null) {
+                settle(exchange, keys);
+            }
+        }
+    }
+
+    private void settle(Exchange exchange, List<String> keys) {
+        List<String> accepted = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        Object answer = exchange.getMessage().getBody();
+        if (exchange.getException() != null) {
+            refused.addAll(keys);
+        } else if (answer instanceof PutRecordBatchResponse response && response.hasRequestResponses()) {
+            List<PutRecordBatchResponseEntry> entries = response.requestResponses();
+            for (int i = 0; i < keys.size(); i++) {
+                boolean failed = i >= entries.size() || entries.get(i).errorCode() != null;
+                (failed ? refused : accepted).add(keys.get(i));
+            }
+        } else {
+            accepted.addAll(keys);
+        }
+        accepted.removeIf(java.util.Objects::isNull);
+        refused.removeIf(java.util.Objects::isNull);
+        ledger.commit(accepted);
+        ledger.release(refused);
+        accepted.forEach(key -> summary.sent(nameOf(key)));
+        refused.forEach(key -> summary.refused(nameOf(key)));
+    }
+
+    private static List<String> keysOf(Object body) {
+        List<String> keys = new ArrayList<>();
+        if (body instanceof PutRecordBatchRequest request) {
+            request.records().forEach(record -> keys.add(keyOf(record.data())));
+        } else if (body instanceof List<?> records) {
+            for (Object record : records) {
+                if (record instanceof Record firehoseRecord) {
+                    keys.add(keyOf(firehoseRecord.data()));
+                }
+            }
+        } else if (body instanceof String || body instanceof byte[]) {
+            keys.add(keyOf(SdkBytes.fromByteArray(body instanceof String text ? text.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8) : (byte[]) body)));
+        }
+        return keys;
+    }
+
+    /** The bar's key, or a marker no bar has for a record that is not a bar (never committed to the ledger). */
+    private static String keyOf(SdkBytes data) {
+        try {
+            return SentBarsLedger.key(BarJson.parse(data.asUtf8String().strip()));
+        } catch (BarFormatException notABar) {
+            return null;
+        }
+    }
+
+    private static String nameOf(String key) {
+        return key.substring(0, key.indexOf(' '));
+    }
+}

@@ -1,0 +1,226 @@
+package financestream.collect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import financestream.bars.Bar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A one-shot backfill of 2025-12-05 from a local "Yahoo" (WireMock) that answers each symbol with one of Yahoo's
+ * failure modes, in the real answers' shapes. What a user checks: which symbols landed (each bar once), which
+ * failed with what message, how often Yahoo was asked, and the exit code.
+ */
+class YahooFaultsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 12, 5);
+    private static final int BARS_OF_THE_DAY = 389; // the fixture's day: 390 minutes, the 12:00 row all null
+
+    @TempDir
+    Path work;
+
+    private WireMockServer yahoo;
+    private App app;
+
+    @BeforeEach
+    void startYahoo() {
+        yahoo = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        yahoo.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        yahoo.stop();
+    }
+
+    @Test
+    void eachFailureModeFailsOnlyItsSymbolAndTheRetryableOnesRecover() throws Exception {
+        String day = fixture("built/chart-1m-NFLX-2025-12-05-full-day.json");
+        serve("NFLX", ok(day));
+        serve("META", ok(day)); // configured as FB: renamed 2022-06-09
+        // 429 with Retry-After: 1 → wait what Yahoo asks, then the day
+        sequence("XYZ", aResponse().withStatus(429).withHeader("Retry-After", "1")
+                .withBody(fixture("built/too-many-requests.HTTP429.txt")), ok(day));
+        // 429 without Retry-After, then 500: exponential backoff with jitter, then the day
+        sequence("SNAP", aResponse().withStatus(429).withBody(fixture("built/too-many-requests.HTTP429.txt")),
+                aResponse().withStatus(500).withBody("Internal Server Error"), ok(day));
+        // the first answer takes longer than the socket timeout
+        sequence("PINS", ok(day).withFixedDelay(3_000), ok(day));
+        serve("TTD", json(404, fixture("chart-error-not-found.HTTP404.json")));
+        serve("OKTA", json(422, fixture("chart-error-1m-range.HTTP422.json")));
+        serve("DDOG", ok(fixture("built/chart-1m-NFLX-2025-12-05-truncated.json")));
+
+        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings(
+                "NFLX,FB,SQ,SNAP,PINS,TTD,OKTA,DDOG"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+
+        // the answer of the symbols that landed is still printed, and the run says it failed
+        assertThat(app.outcome().exitCode()).contains(1);
+        assertThat(String.join("\n", app.outcome().failures()))
+                .contains("TTD", "HTTP 404 Not Found — No data found, symbol may be delisted")
+                .contains("OKTA", "HTTP 422 Unprocessable Entity — 1m data not available")
+                .contains("DDOG", "truncated JSON");
+        assertThat(work.resolve("results/highest-hourly-high-2025-12-05.csv")).exists();
+
+        List<Bar> landed = App.landedBars(work);
+        assertThat(new HashSet<>(landed)).as("no bar twice").hasSameSizeAs(landed);
+        Map<String, Long> perName = landed.stream().collect(Collectors.groupingBy(Bar::name, Collectors.counting()));
+        assertThat(perName).containsOnly(Map.entry("NFLX", (long) BARS_OF_THE_DAY),
+                Map.entry("FB", (long) BARS_OF_THE_DAY), Map.entry("SQ", (long) BARS_OF_THE_DAY),
+                Map.entry("SNAP", (long) BARS_OF_THE_DAY), Map.entry("PINS", (long) BARS_OF_THE_DAY));
+        assertThat(landed).allSatisfy(bar -> assertThat(bar.ts().getOffset().getTotalSeconds()).isEqualTo(-5 * 3600));
+
+        // how often Yahoo was asked: renamed symbols under their new name, failures that cannot heal only once
+        yahoo.verify(0, getRequestedFor(urlPathEqualTo("/v8/finance/chart/FB")));
+        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/META")));
+        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/XYZ")));
+        yahoo.verify(3, getRequestedFor(urlPathEqualTo("/v8/finance/chart/SNAP")));
+        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/PINS")));
+        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/TTD")));
+        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/OKTA")));
+        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
+        List<ServeEvent> xyz = requestsTo("XYZ");
+        long waited = xyz.get(1).getRequest().getLoggedDate().getTime() - xyz.get(0).getRequest().getLoggedDate().getTime();
+        assertThat(waited).as("Retry-After: 1 honoured (the backoff alone would wait ~100 ms)").isGreaterThanOrEqualTo(1_000);
+
+        // the run's summary, per symbol
+        Map<String, CollectSummary.Counts> counts = app.summary().counts();
+        assertThat(counts.get("NFLX").fetched()).isEqualTo(BARS_OF_THE_DAY);
+        assertThat(counts.get("NFLX").sent()).isEqualTo(BARS_OF_THE_DAY);
+        assertThat(counts.get("NFLX").failed()).isFalse();
+        assertThat(counts.get("DDOG").failed()).isTrue();
+        assertThat(counts.get("DDOG").sent()).isZero();
+        assertThat(counts.get("TTD").errors()).singleElement().asString().contains("Not Found");
+    }
+
+    @Test
+    void aRerunSendsNothingTwiceAndTheFailedSymbolLandsOnceItHeals() throws Exception {
+        String day = fixture("built/chart-1m-NFLX-2025-12-05-full-day.json");
+        serve("NFLX", ok(day));
+        serve("DDOG", json(500, "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Internal Server Error\",\"description\":\"boom\"}}}"));
+        SettableClock clock = new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0));
+
+        app = App.start(work, clock, settings("NFLX,DDOG"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        assertThat(app.outcome().exitCode()).contains(1);
+        app.close();
+        // 1 request + 2 retries (the test's yahoo.retry.max-attempts)
+        yahoo.verify(3, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
+
+        serve("DDOG", ok(day));
+        app = App.start(work, clock, settings("NFLX,DDOG"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        assertThat(app.outcome().exitCode()).contains(0);
+        assertThat(app.summary().counts().get("NFLX").duplicates()).isEqualTo(BARS_OF_THE_DAY);
+        assertThat(app.summary().counts().get("NFLX").sent()).isZero();
+        assertThat(app.summary().counts().get("DDOG").sent()).isEqualTo(BARS_OF_THE_DAY);
+
+        List<Bar> landed = App.landedBars(work);
+        assertThat(landed).hasSize(2 * BARS_OF_THE_DAY);
+        assertThat(new HashSet<>(landed)).hasSameSizeAs(landed);
+    }
+
+    @Test
+    void theThrottleSpacesRequestsAcrossSymbols() throws Exception {
+        String day = fixture("built/chart-1m-NFLX-2025-12-05-full-day.json");
+        List<String> symbols = List.of("NFLX", "DDOG", "SNAP");
+        symbols.forEach(symbol -> serve(symbol, ok(day)));
+        Properties settings = settings(String.join(",", symbols));
+        settings.put("yahoo.max-requests", "1");
+        settings.put("yahoo.throttle-period-ms", "700");
+
+        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
+        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+
+        assertThat(app.outcome().exitCode()).contains(0);
+        List<Long> times = yahoo.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(times).hasSize(3);
+        // at most one request per 700 ms (a little slack for the clocks of WireMock and the throttle)
+        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(600);
+        assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(600);
+    }
+
+    private Properties settings(String symbols) {
+        Properties settings = new Properties();
+        settings.put("finance.source", "yahoo");
+        settings.put("finance.symbols", symbols);
+        settings.put("finance.date", DAY.toString());
+        settings.put("yahoo.base-url", "http://127.0.0.1:" + yahoo.port());
+        settings.put("yahoo.max-requests", "100");
+        settings.put("yahoo.retry.max-attempts", "2");
+        settings.put("yahoo.retry.initial-delay-ms", "100");
+        settings.put("yahoo.retry.max-delay-ms", "400");
+        settings.put("yahoo.socket-timeout-ms", "1000");
+        return settings;
+    }
+
+    private List<ServeEvent> requestsTo(String symbol) {
+        return yahoo.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/v8/finance/chart/" + symbol + "?"))
+                .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
+                .toList();
+    }
+
+    private void serve(String symbol, ResponseDefinitionBuilder response) {
+        yahoo.stubFor(get(urlPathEqualTo("/v8/finance/chart/" + symbol)).willReturn(response));
+    }
+
+    /** Answers in this order, the last one from then on. */
+    private void sequence(String symbol, ResponseDefinitionBuilder... responses) {
+        for (int i = 0; i < responses.length; i++) {
+            String state = i == 0 ? STARTED : symbol + "-" + i;
+            var stub = get(urlPathEqualTo("/v8/finance/chart/" + symbol)).inScenario(symbol)
+                    .whenScenarioStateIs(state).willReturn(responses[i]);
+            if (i + 1 < responses.length) {
+                stub = stub.willSetStateTo(symbol + "-" + (i + 1));
+            }
+            yahoo.stubFor(stub);
+        }
+    }
+
+    private static ResponseDefinitionBuilder ok(String body) {
+        return json(200, body);
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
+    }
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = YahooFaultsTest.class.getResourceAsStream("/yahoo/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture yahoo/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+}
