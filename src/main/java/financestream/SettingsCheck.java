@@ -87,7 +87,7 @@ public final class SettingsCheck {
         });
         zone("finance.exchange-zone");
         String source = oneOf("finance.source", SOURCES);
-        if (source.startsWith("replay")) {
+        if (source != null && source.startsWith("replay")) {
             replayFile("replay.file");
         }
         require("yahoo.base-url", SettingsCheck::httpUrl);

@@ -84,11 +84,6 @@ public class CollectSummary {
         counts(symbol).sent++;
     }
 
-    /** Firehose did not take a record of this symbol: it stays unsent and the next run retries it. */
-    public synchronized void refused(String symbol) {
-        counts(symbol).failedBars++;
-    }
-
     /** The symbol's request failed (Yahoo refused it, or its answer was not a chart): nothing of it was sent. */
     public synchronized void failed(String symbol, String what, Exception exception) {
         String message = exception == null ? "failed" : exception.getMessage();

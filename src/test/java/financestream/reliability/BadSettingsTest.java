@@ -53,7 +53,7 @@ class BadSettingsTest {
                 arguments("finance.date", "yesterday", "not a date"),
                 arguments("finance.interval", "7m", "Not a Yahoo chart interval"),
                 arguments("finance.exchange-zone", "Mars/Olympus", "not a time zone"),
-                arguments("finance.source", "csv", "unknown, expected one of [replay, yahoo]"),
+                arguments("finance.source", "csv", "unknown, expected one of [replay, replay-stream, yahoo]"),
                 arguments("replay.file", work.resolve("missing.ndjson").toString(), "no such file"),
                 arguments("replay.file", "classpath:replay/1999-01-01/none.ndjson", "no such resource"),
                 arguments("yahoo.base-url", "ftp://query2.finance.yahoo.com", "not an http(s) URL"),

@@ -48,6 +48,8 @@ class FirehoseDeliveryContractTest extends AwsProfileTestSupport {
     void freshServer() throws Exception {
         aws.reset();
         FileUtil.removeDir(work.resolve("dead-letter").toFile());
+        // each test collects the same bars: forget what an earlier test sent (the no-duplicates ledger lives in the lake)
+        FileUtil.removeDir(work.resolve("lake").toFile());
     }
 
     @Test
