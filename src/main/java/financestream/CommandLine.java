@@ -105,6 +105,9 @@ public final class CommandLine {
         if (live) {
             settings.put("job.run-once", "false");
             settings.put("job.live", "true");
+            // the after-close analysis answers for the day the app started (a run left up for several days keeps
+            // answering for its first one: restart it each morning, or set finance.date)
+            settings.put("finance.date", java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString());
         }
         if (options.containsKey("--symbols")) {
             settings.put("finance.symbols", options.get("--symbols"));

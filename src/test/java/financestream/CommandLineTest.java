@@ -31,6 +31,7 @@ class CommandLineTest {
         CommandLine line = CommandLine.parse("--live", "-duration", "60");
 
         assertThat(line.overrides()).containsEntry("job.run-once", "false").containsEntry("job.live", "true")
+                .containsEntry("finance.date", java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString())
                 .containsEntry("finance.source", "yahoo");
         assertThat(line.camelArguments()).containsExactly("-duration", "60");
     }
