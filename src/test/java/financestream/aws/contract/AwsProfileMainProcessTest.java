@@ -51,6 +51,8 @@ class AwsProfileMainProcessTest {
                 Map.entry("AWS_EC2_METADATA_DISABLED", "true"),
                 // settings from the environment, as a user overrides them
                 Map.entry("RESULTS_DIR", out.resolve("results").toString()),
+                // the no-duplicates ledger lives in the lake: a scratch one, so nothing of this run stays in the project
+                Map.entry("LAKE_DIR", out.resolve("lake").toString()),
                 Map.entry("FIREHOSE_DEAD_LETTER_DIR", out.resolve("dead-letter").toString()),
                 Map.entry("FIREHOSE_DELIVERY_WAIT_MARGIN_SECONDS", "0"),
                 Map.entry("GLUE_POLL_INTERVAL_MS", "50"),
