@@ -235,22 +235,7 @@ public final class EmbeddedFirehoseClient implements FirehoseClient, AutoCloseab
      * that stream stay buffered and the other streams are still flushed.
      */
     public void flush() {
-        Instant now = clock.instant();
-        UncheckedIOException failure = null;
-        for (DeliveryStream stream : streams.values()) {
-            try {
-                stream.flush(now);
-            } catch (UncheckedIOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        forEveryStream(DeliveryStream::flush);
     }
 
     /**
@@ -272,11 +257,16 @@ public final class EmbeddedFirehoseClient implements FirehoseClient, AutoCloseab
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        forEveryStream(DeliveryStream::close);
+    }
+
+    /** Runs a delivery on every stream, even after one fails; then throws the first failure (the others suppressed). */
+    private void forEveryStream(java.util.function.BiConsumer<DeliveryStream, Instant> delivery) {
         Instant now = clock.instant();
         UncheckedIOException failure = null;
         for (DeliveryStream stream : streams.values()) {
             try {
-                stream.close(now);
+                delivery.accept(stream, now);
             } catch (UncheckedIOException e) {
                 if (failure == null) {
                     failure = e;
