@@ -3,8 +3,13 @@ package financestream.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -78,6 +83,40 @@ public final class Lake {
             }
         }
         return uri.toString();
+    }
+
+    /**
+     * The data objects under a folder, in key order, skipping names that start with '_' or '.' (and whole folders
+     * so named) as Athena and Glue do: Firehose's in-flight parts, _SUCCESS markers, the engines' own folders.
+     * An absent folder holds no objects.
+     */
+    public static List<Path> dataFiles(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !isHidden(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
+    /** Whether Athena and Glue skip this file or folder: its name starts with '_' or '.'. */
+    public static boolean isHidden(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith("_") || name.startsWith(".");
     }
 
     /** Where engines keep files that are not objects (in-flight writes, the Glue catalog): never inside a bucket. */

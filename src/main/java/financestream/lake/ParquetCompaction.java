@@ -3,12 +3,9 @@ package financestream.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -77,7 +74,7 @@ public final class ParquetCompaction {
     public synchronized Result compact() throws IOException, SQLException {
         Files.createDirectories(work);
         recover();
-        List<Path> objects = dataFiles(source);
+        List<Path> objects = Lake.dataFiles(source);
         if (objects.isEmpty()) {
             return new Result(0, 0, 0);
         }
@@ -85,7 +82,7 @@ public final class ParquetCompaction {
         Path staging = work.resolve(run);
         long rows = writeParquet(objects, staging, run);
         List<String> moves = new ArrayList<>();
-        List<Path> parquet = dataFiles(staging);
+        List<Path> parquet = Lake.dataFiles(staging);
         for (Path file : parquet) {
             moves.add(staging.relativize(file) + "\t" + target.resolve(staging.relativize(file)));
         }
@@ -156,35 +153,6 @@ public final class ParquetCompaction {
                 deleteTree(entry);
             }
         }
-    }
-
-    /** Objects under a folder, skipping '_' and '.' names as Athena and Glue do. */
-    private static List<Path> dataFiles(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return files;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !hidden(file)) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        files.sort(null);
-        return files;
-    }
-
-    private static boolean hidden(Path path) {
-        String name = path.getFileName().toString();
-        return name.startsWith("_") || name.startsWith(".");
     }
 
     private static void deleteTree(Path dir) throws IOException {

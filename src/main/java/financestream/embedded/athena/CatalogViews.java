@@ -3,11 +3,8 @@ package financestream.embedded.athena;
 import financestream.embedded.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,37 +136,11 @@ final class CatalogViews {
     }
 
     private List<Path> dataFiles(String s3Location) {
-        Path folder = lake.resolve(s3Location);
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return files;
-        }
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    // '_' and '.' files are not data for Athena (Firehose's in-flight parts, _SUCCESS markers)
-                    if (attrs.isRegularFile() && !hidden(file)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            return Lake.dataFiles(lake.resolve(s3Location));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + s3Location + ": " + e.getMessage(), e);
         }
-        files.sort(null);
-        return files;
-    }
-
-    private static boolean hidden(Path path) {
-        String name = path.getFileName().toString();
-        return name.startsWith("_") || name.startsWith(".");
     }
 
     private static long size(Path file) {

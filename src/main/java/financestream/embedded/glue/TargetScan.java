@@ -2,11 +2,8 @@ package financestream.embedded.glue;
 
 import financestream.embedded.Lake;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,36 +129,12 @@ final class TargetScan {
         }
     }
 
-    /** Data files under a folder, in key order, skipping '_' and '.' names. Also used by the query engine. */
+    /** Data files under a folder, in key order, skipping '_' and '.' names ({@link Lake#dataFiles}). */
     static List<Path> dataFiles(Path root) throws CrawlFailedException {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return files;
-        }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !isHidden(file)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            return Lake.dataFiles(root);
         } catch (IOException e) {
             throw new CrawlFailedException("cannot list " + root + ": " + e.getMessage(), e);
         }
-        files.sort(null);
-        return files;
-    }
-
-    static boolean isHidden(Path path) {
-        String name = path.getFileName().toString();
-        return name.startsWith("_") || name.startsWith(".");
     }
 }
