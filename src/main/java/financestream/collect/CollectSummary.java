@@ -24,7 +24,6 @@ public class CollectSummary {
         long fetched;
         long sent;
         long duplicates;
-        long failedBars;
         final List<String> errors = new ArrayList<>();
 
         public long fetched() {
@@ -39,16 +38,12 @@ public class CollectSummary {
             return duplicates;
         }
 
-        public long failedBars() {
-            return failedBars;
-        }
-
         public List<String> errors() {
             return List.copyOf(errors);
         }
 
         public boolean failed() {
-            return !errors.isEmpty() || failedBars > 0;
+            return !errors.isEmpty();
         }
     }
 
@@ -108,8 +103,7 @@ public class CollectSummary {
         long failedSymbols = 0;
         for (Map.Entry<String, Counts> entry : bySymbol.entrySet()) {
             Counts c = entry.getValue();
-            String error = c.errors.isEmpty() ? (c.failedBars > 0 ? "Firehose did not take " + c.failedBars
-                    + " record(s); they are sent again next run" : "") : String.join("; ", c.errors);
+            String error = String.join("; ", c.errors);
             table.append(String.format("%-10s %8d %8d %10d %7s  %s%n", entry.getKey(), c.fetched, c.sent,
                     c.duplicates, c.failed() ? "FAILED" : "-", error));
             if (c.failed()) {
