@@ -1,5 +1,6 @@
 package financestream.collect;
 
+import financestream.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

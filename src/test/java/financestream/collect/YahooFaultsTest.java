@@ -1,5 +1,6 @@
 package financestream.collect;
 
+import financestream.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

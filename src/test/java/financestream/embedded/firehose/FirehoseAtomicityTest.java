@@ -1,5 +1,6 @@
 package financestream.embedded.firehose;
 
+import financestream.SettableClock;
 import static financestream.embedded.firehose.DeliveryStreamConfig.MIB;
 import static financestream.embedded.firehose.LakeObjects.allText;
 import static financestream.embedded.firehose.LakeObjects.batch;
@@ -38,7 +39,7 @@ class FirehoseAtomicityTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
 
     @Test
     void aConcurrentReaderOnlyEverSeesCompleteObjects() throws Exception {

@@ -1,5 +1,6 @@
 package financestream.embedded.firehose;
 
+import financestream.SettableClock;
 import static financestream.embedded.firehose.DeliveryStreamConfig.MIB;
 import static financestream.embedded.firehose.LakeObjects.allText;
 import static financestream.embedded.firehose.LakeObjects.batch;
@@ -28,7 +29,7 @@ class FirehoseBufferingTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
 
     private EmbeddedFirehoseClient firehose(Lake lake, long sizeBytes, int intervalSeconds) {
         return new EmbeddedFirehoseClient(lake,

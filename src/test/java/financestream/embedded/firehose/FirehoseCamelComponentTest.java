@@ -1,5 +1,6 @@
 package financestream.embedded.firehose;
 
+import financestream.SettableClock;
 import static financestream.embedded.firehose.DeliveryStreamConfig.MIB;
 import static financestream.embedded.firehose.LakeObjects.allText;
 import static financestream.embedded.firehose.LakeObjects.objects;
@@ -39,7 +40,7 @@ class FirehoseCamelComponentTest {
         lake = new Lake(dir);
         firehose = new EmbeddedFirehoseClient(lake,
                 List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", MIB, 0)),
-                new MutableClock(Instant.parse("2020-12-01T14:30:00Z")));
+                new SettableClock(Instant.parse("2020-12-01T14:30:00Z")));
         camel = new DefaultCamelContext();
         // the only FirehoseClient in the registry: the component must pick it up without any option
         camel.getRegistry().bind("embeddedFirehose", firehose);

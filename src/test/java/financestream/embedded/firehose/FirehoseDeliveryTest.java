@@ -1,5 +1,6 @@
 package financestream.embedded.firehose;
 
+import financestream.SettableClock;
 import static financestream.embedded.firehose.DeliveryStreamConfig.MIB;
 import static financestream.embedded.firehose.LakeObjects.batch;
 import static financestream.embedded.firehose.LakeObjects.objects;
@@ -36,13 +37,13 @@ class FirehoseDeliveryTest {
     @TempDir
     Path dir;
     private Lake lake;
-    private MutableClock clock;
+    private SettableClock clock;
     private EmbeddedFirehoseClient firehose;
 
     @BeforeEach
     void start() {
         lake = new Lake(dir);
-        clock = new MutableClock(ARRIVAL);
+        clock = new SettableClock(ARRIVAL);
         firehose = new EmbeddedFirehoseClient(lake, List.of(
                 DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", 64 * MIB, 900),
                 DeliveryStreamConfig.of("quotes.v2", "s3://finance-stream-lake/raw", MIB, 60),

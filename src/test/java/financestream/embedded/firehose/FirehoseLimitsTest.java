@@ -1,5 +1,6 @@
 package financestream.embedded.firehose;
 
+import financestream.SettableClock;
 import static financestream.embedded.firehose.LakeObjects.batch;
 import static financestream.embedded.firehose.LakeObjects.objects;
 import static financestream.embedded.firehose.LakeObjects.put;
@@ -42,7 +43,7 @@ class FirehoseLimitsTest {
         // a long interval and a large hint: nothing is delivered until the test flushes
         firehose = new EmbeddedFirehoseClient(lake,
                 List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", 128 * DeliveryStreamConfig.MIB, 900)),
-                new MutableClock(Instant.parse("2020-12-01T14:30:00Z")));
+                new SettableClock(Instant.parse("2020-12-01T14:30:00Z")));
     }
 
     @AfterEach

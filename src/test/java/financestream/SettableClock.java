@@ -1,4 +1,4 @@
-package financestream.collect;
+package financestream;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,26 +6,29 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test sets by hand (and that survives an app restart), so live mode runs without waiting minutes. */
-final class SettableClock extends Clock {
+/**
+ * A clock the test sets or moves by hand, so buffering intervals and live minutes are tested without sleeping.
+ * Views in other zones ({@link #withZone}) follow it; one instance can outlive an app restart.
+ */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
     private final ZoneId zone;
 
-    SettableClock(Instant start) {
-        this(new Instant[] {start}, ZoneOffset.UTC);
+    public SettableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
     }
 
-    private SettableClock(Instant[] start, ZoneId zone) {
-        this.now = start[0];
+    private SettableClock(Instant start, ZoneId zone) {
+        this.now = start;
         this.zone = zone;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
