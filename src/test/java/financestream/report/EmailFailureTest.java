@@ -1,5 +1,6 @@
 package financestream.report;
 
+import financestream.CapturedLogs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class EmailFailureTest extends OneShotJobSupport {
 
     private static final String PASSWORD = "do-not-log-me-7f3a";
     private static final int CLOSED_PORT = closedPort();
-    private static final LogCapture LOG = LogCapture.onRootLogger();
+    private static final CapturedLogs LOG = CapturedLogs.onRootLogger();
 
     @Override
     protected void settings(Properties settings) {

@@ -1,5 +1,6 @@
 package financestream.report;
 
+import financestream.CapturedLogs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ class EmailReportTest extends OneShotJobSupport {
 
     private static final String USER = "reporter";
     private static final String PASSWORD = "pa55-w0rd-not-in-logs";
-    private static final LogCapture LOG = LogCapture.onRootLogger();
+    private static final CapturedLogs LOG = CapturedLogs.onRootLogger();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(

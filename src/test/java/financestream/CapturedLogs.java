@@ -1,4 +1,4 @@
-package financestream.aws;
+package financestream;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,21 +14,35 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Records everything the app and the AWS SDK log, down to TRACE, so a test can prove a secret never appears —
- * including in the SDK's request and signing diagnostics, which only show at those levels.
+ * Records what is logged (messages and exception chains), so a test can prove what reaches the log — or that a
+ * secret never does.
  */
-final class CapturedLogs extends AbstractAppender {
+public final class CapturedLogs extends AbstractAppender {
 
     private static final List<String> LOGGERS = List.of("financestream", "software.amazon.awssdk");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private CapturedLogs() {
-        super("captured-logs", null, null, true, Property.EMPTY_ARRAY);
+    private CapturedLogs(String name) {
+        super(name, null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static CapturedLogs begin() {
-        CapturedLogs capture = new CapturedLogs();
+    /** Everything logged at the root logger's levels (INFO and above as configured). */
+    public static CapturedLogs onRootLogger() {
+        CapturedLogs capture = new CapturedLogs("root-log-capture");
+        capture.start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getRootLogger().addAppender(capture, null, null);
+        context.updateLoggers();
+        return capture;
+    }
+
+    /**
+     * Everything the app and the AWS SDK log, down to TRACE, including the SDK's request and signing diagnostics,
+     * which only show at those levels; kept out of the console. End with {@link #stopCapturing()}.
+     */
+    public static CapturedLogs begin() {
+        CapturedLogs capture = new CapturedLogs("captured-logs");
         capture.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         for (String logger : LOGGERS) {
@@ -43,7 +57,7 @@ final class CapturedLogs extends AbstractAppender {
         return capture;
     }
 
-    void stopCapturing() {
+    public void stopCapturing() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         for (String logger : LOGGERS) {
             context.getConfiguration().getLoggerConfig(logger).removeAppender(getName());
@@ -62,11 +76,11 @@ final class CapturedLogs extends AbstractAppender {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines);
     }
 }
