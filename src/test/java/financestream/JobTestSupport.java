@@ -1,6 +1,10 @@
 package financestream;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -15,10 +19,11 @@ import static org.awaitility.Awaitility.await;
  * Runs the real application — {@code application.properties} and the routes in {@code routes/} — with a few
  * settings overridden, and waits for the one-shot job's verdict.
  */
-abstract class JobTestSupport extends CamelMainTestSupport {
+public abstract class JobTestSupport extends CamelMainTestSupport {
 
+    /** The job's working directory: its lake and results. */
     @TempDir
-    static Path work;
+    protected static Path work;
 
     @Override
     protected String getPropertyPlaceholderLocations() {
@@ -51,5 +56,15 @@ abstract class JobTestSupport extends CamelMainTestSupport {
         JobOutcome outcome = context.getRegistry().lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
         await().atMost(2, TimeUnit.MINUTES).until(() -> outcome.exitCode().isPresent());
         return outcome;
+    }
+
+    protected Path result(String fileName) {
+        return work.resolve("results").resolve(fileName);
+    }
+
+    /** The reference day's CSV answer: its rows (without the header), split into fields. */
+    protected List<String[]> csvRows() throws IOException {
+        List<String> lines = Files.readAllLines(result("highest-hourly-high-2020-12-01.csv"), StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size()).stream().map(line -> line.split(",")).toList();
     }
 }

@@ -1,5 +1,6 @@
 package financestream.observe;
 
+import financestream.JobTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import financestream.pipeline.JobOutcome;
-import financestream.report.OneShotJobSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,21 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bars per symbol, Firehose batches, one crawl, one query, and the newest bar's time. Readiness goes down while
  * the lake directory is gone, and up again when it is back.
  */
-class HealthAndMetricsTest extends OneShotJobSupport {
+class HealthAndMetricsTest extends JobTestSupport {
 
     private static final int PORT = freePort();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
-    protected void settings(Properties settings) {
+    protected Properties settings() {
+        Properties settings = new Properties();
         settings.put("observe.enabled", "true");
         settings.put("observe.port", String.valueOf(PORT));
         settings.put("camel.management.host", "127.0.0.1");
+        return settings;
     }
 
     @Test
     void operatorScrapesMetricsAndProbesHealth() throws Exception {
-        JobOutcome outcome = awaitOutcome();
+        JobOutcome outcome = awaitJob();
         assertThat(outcome.exitCode()).contains(0);
 
         HttpResponse<String> live = get("/observe/health/live");

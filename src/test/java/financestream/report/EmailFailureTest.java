@@ -1,5 +1,6 @@
 package financestream.report;
 
+import financestream.JobTestSupport;
 import financestream.CapturedLogs;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through which server and why; the log table, the CSV and the HTML report are written all the same, and the
  * password appears nowhere in the log.
  */
-class EmailFailureTest extends OneShotJobSupport {
+class EmailFailureTest extends JobTestSupport {
 
     private static final String PASSWORD = "do-not-log-me-7f3a";
     private static final int CLOSED_PORT = closedPort();
     private static final CapturedLogs LOG = CapturedLogs.onRootLogger();
 
     @Override
-    protected void settings(Properties settings) {
+    protected Properties settings() {
+        Properties settings = new Properties();
         settings.put("results.sinks", "log,csv,html,email");
         settings.put("email.host", "127.0.0.1");
         settings.put("email.port", String.valueOf(CLOSED_PORT));
@@ -32,11 +34,12 @@ class EmailFailureTest extends OneShotJobSupport {
         settings.put("email.password", PASSWORD);
         settings.put("email.to", "analyst@example.org");
         settings.put("email.timeout-ms", "5000");
+        return settings;
     }
 
     @Test
     void failsTheJobWithTheReasonAndKeepsTheReportFiles() throws Exception {
-        JobOutcome outcome = awaitOutcome();
+        JobOutcome outcome = awaitJob();
         assertThat(outcome.exitCode()).contains(1);
         assertThat(outcome.failures()).singleElement().asString()
                 .startsWith("EmailFailedException: Could not email the report to analyst@example.org via smtp://127.0.0.1:"

@@ -1,5 +1,6 @@
 package financestream.report;
 
+import financestream.JobTestSupport;
 import financestream.CapturedLogs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback, with authentication): the subject and recipients from the settings, every value of the answer in the
  * HTML body, and the chart as an inline PNG the body shows by its Content-ID.
  */
-class EmailReportTest extends OneShotJobSupport {
+class EmailReportTest extends JobTestSupport {
 
     private static final String USER = "reporter";
     private static final String PASSWORD = "pa55-w0rd-not-in-logs";
@@ -43,7 +44,8 @@ class EmailReportTest extends OneShotJobSupport {
             .withPerMethodLifecycle(false);
 
     @Override
-    protected void settings(Properties settings) {
+    protected Properties settings() {
+        Properties settings = new Properties();
         settings.put("results.sinks", "email,log,csv,html");
         settings.put("email.host", "127.0.0.1");
         settings.put("email.port", String.valueOf(SMTP.getSmtp().getPort()));
@@ -53,11 +55,12 @@ class EmailReportTest extends OneShotJobSupport {
         settings.put("email.from", "finance-stream@example.org");
         settings.put("email.to", "analyst@example.org, desk@example.org");
         settings.put("email.subject", "Hourly highs {{finance.date}}");
+        return settings;
     }
 
     @Test
     void mailsTheTableAndTheChartToEveryRecipient() throws Exception {
-        JobOutcome outcome = awaitOutcome();
+        JobOutcome outcome = awaitJob();
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.exitCode()).contains(0);
 

@@ -1,5 +1,6 @@
 package financestream.report;
 
+import financestream.JobTestSupport;
 import java.util.Properties;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A relay that needs no login (an in-cluster mail relay, say): with email.user and email.password left empty the
  * report is still sent.
  */
-class EmailWithoutLoginTest extends OneShotJobSupport {
+class EmailWithoutLoginTest extends JobTestSupport {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(
@@ -24,17 +25,19 @@ class EmailWithoutLoginTest extends OneShotJobSupport {
             .withPerMethodLifecycle(false);
 
     @Override
-    protected void settings(Properties settings) {
+    protected Properties settings() {
+        Properties settings = new Properties();
         settings.put("results.sinks", "email");
         settings.put("email.host", "127.0.0.1");
         settings.put("email.port", String.valueOf(SMTP.getSmtp().getPort()));
         settings.put("email.starttls", "false");
         settings.put("email.to", "analyst@example.org");
+        return settings;
     }
 
     @Test
     void sendsWithoutCredentials() throws Exception {
-        JobOutcome outcome = awaitOutcome();
+        JobOutcome outcome = awaitJob();
         assertThat(outcome.failures()).isEmpty();
         assertThat(SMTP.getReceivedMessages()).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Highest hourly high per company on 2020-12-01"));
