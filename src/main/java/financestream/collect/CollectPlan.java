@@ -69,8 +69,9 @@ public class CollectPlan {
         this.barLength = barLength(this.interval);
         this.fromYahoo = switch (source) {
             case "yahoo" -> true;
-            case "replay" -> false;
-            default -> throw new IllegalArgumentException("setting finance.source must be 'yahoo' or 'replay', was '"
+            case "replay", "replay-stream" -> false;
+            default -> throw new IllegalArgumentException("setting finance.source must be 'yahoo', 'replay' or "
+                    + "'replay-stream', was '"
                     + source + "'");
         };
         this.aliases = aliases;
