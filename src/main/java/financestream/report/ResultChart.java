@@ -36,6 +36,11 @@ public class ResultChart {
     static final int PANEL_WIDTH = 300;
     static final int PANEL_HEIGHT = 200;
     static final int COLUMNS = 5;
+    /**
+     * At most this many panels (the first series, in the answer's order): 500 companies would make a 3,000 × 40,000
+     * pixel image, half a gigabyte of heap, that nobody reads. The report's table still lists every company.
+     */
+    public static final int MAX_PANELS = 30;
     /** Drawn at twice the size so the image stays sharp on high-density screens and when zoomed. */
     static final int SCALE = 2;
 
@@ -60,10 +65,13 @@ public class ResultChart {
         return columns;
     }
 
-    /** The PNG bytes of one panel per series; an answer without rows gives a single "no data" panel. */
+    /**
+     * The PNG bytes of one panel per series, for the first {@value #MAX_PANELS} series; an answer without rows gives
+     * a single "no data" panel.
+     */
     public byte[] png(financestream.pipeline.ResultTable table) {
         List<XYSeries> series = columns.seriesOf(table);
-        int panels = Math.max(series.size(), 1);
+        int panels = Math.min(Math.max(series.size(), 1), MAX_PANELS);
         int cols = Math.min(COLUMNS, panels);
         int rows = (panels + cols - 1) / cols;
         BufferedImage image = new BufferedImage(cols * PANEL_WIDTH * SCALE, rows * PANEL_HEIGHT * SCALE,

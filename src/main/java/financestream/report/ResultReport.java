@@ -77,9 +77,9 @@ public class ResultReport {
                 .append(escape(now.get().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))))
                 .append(" by finance-stream</p>\n")
                 .append("<figure><img src=\"").append(chartSource).append("\" alt=\"")
-                .append(escape(chartDescription())).append("\" width=\"")
+                .append(escape(chartDescription(table))).append("\" width=\"")
                 .append(Math.min(ResultChart.COLUMNS, Math.max(1, seriesCount(table))) * ResultChart.PANEL_WIDTH)
-                .append("\">\n<figcaption>").append(escape(chartDescription())).append("</figcaption></figure>\n");
+                .append("\">\n<figcaption>").append(escape(chartDescription(table))).append("</figcaption></figure>\n");
         Pivot pivot = Pivot.of(table, chart.columns());
         if (pivot != null) {
             appendPivot(html, pivot);
@@ -90,9 +90,13 @@ public class ResultReport {
         return html.toString();
     }
 
-    private String chartDescription() {
+    private String chartDescription(ResultTable table) {
         ChartColumns c = chart.columns();
-        return c.y() + " by " + c.x() + ", one panel per " + c.series();
+        int series = seriesCount(table);
+        String shown = series > ResultChart.MAX_PANELS
+                ? " (the first " + ResultChart.MAX_PANELS + " of " + series + "; the table lists every " + c.series() + ")"
+                : "";
+        return c.y() + " by " + c.x() + ", one panel per " + c.series() + shown;
     }
 
     private int seriesCount(ResultTable table) {

@@ -52,6 +52,20 @@ class ResultReportTest {
     }
 
     @Test
+    void drawsAtMostThirtyPanelsAndSaysSoWhileTheTableListsEveryCompany() throws Exception {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int company = 0; company < 500; company++) {
+            rows.add(List.of(String.format("C%03d", company), "9", "1.5"));
+        }
+        ResultTable table = new ResultTable(List.of("name", "hour", "highest_high"), rows);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(new ResultChart(COLUMNS).png(table)));
+        assertThat(image.getWidth()).isEqualTo(ResultChart.COLUMNS * ResultChart.PANEL_WIDTH * ResultChart.SCALE);
+        assertThat(image.getHeight()).isEqualTo(6 * ResultChart.PANEL_HEIGHT * ResultChart.SCALE);
+        String html = REPORT.page(table, "x.png");
+        assertThat(html).contains("one panel per name (the first 30 of 500; the table lists every name)", "C000", "C499");
+    }
+
+    @Test
     void aChartColumnTheAnswerLacksIsNamedWithItsSetting() {
         ResultTable table = new ResultTable(List.of("symbol", "hour", "high"), List.of(List.of("FB", "9", "1")));
         assertThatThrownBy(() -> REPORT.html(table))
