@@ -81,10 +81,11 @@ public class FirehoseDeliveryWatcher extends EventNotifierSupport {
         }
         accepted.removeIf(java.util.Objects::isNull);
         refused.removeIf(java.util.Objects::isNull);
+        // counted before the commit: the commit that settles the run's last bar wakes the summary's report
+        accepted.forEach(key -> summary.sent(nameOf(key)));
         ledger.commit(accepted);
         // free for the retry, the next poll or the next run; the delivery routes decide whether it is a failure
         ledger.release(refused);
-        accepted.forEach(key -> summary.sent(nameOf(key)));
     }
 
     private static List<List<String>> keysOf(Object body) {
