@@ -44,6 +44,13 @@ class StreamingReplayJobTest extends ReferenceJobTest {
             }
         }
         assertThat(landed).containsExactlyInAnyOrderElementsOf(recordedLines());
+        // a one-pass stream keeps no no-duplicates ledger: its memory must not grow with the bars it sends
+        Path ledger = lake.resolve("_sent-bars");
+        if (Files.isDirectory(ledger)) {
+            try (Stream<Path> keys = Files.list(ledger)) {
+                assertThat(keys).isEmpty();
+            }
+        }
     }
 
     private static List<String> recordedLines() throws IOException {

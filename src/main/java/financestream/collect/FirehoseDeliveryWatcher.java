@@ -29,6 +29,11 @@ import software.amazon.awssdk.services.firehose.model.Record;
 public class FirehoseDeliveryWatcher extends EventNotifierSupport {
 
     private static final String FIREHOSE_SCHEME = "aws2-kinesis-firehose:";
+    /**
+     * Exchange property: {@code false} on calls whose bars did not come through the no-duplicates filter
+     * (finance.source=replay-stream), which must neither fill the ledger nor spend time keying every record.
+     */
+    public static final String RECORD_IN_LEDGER = "recordInLedger";
 
     private final SentBarsLedger ledger;
     private final CollectSummary summary;
@@ -54,6 +59,9 @@ public class FirehoseDeliveryWatcher extends EventNotifierSupport {
     public void notify(CamelEvent event) {
         if (event instanceof ExchangeSendingEvent sending) {
             Exchange exchange = sending.getExchange();
+            if (Boolean.FALSE.equals(exchange.getProperty(RECORD_IN_LEDGER, Boolean.class))) {
+                return;
+            }
             inFlight.put(exchange.getExchangeId(), keysOf(exchange.getMessage().getBody()));
         } else if (event instanceof ExchangeSentEvent sent) {
             Exchange exchange = sent.getExchange();

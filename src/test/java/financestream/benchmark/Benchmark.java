@@ -262,7 +262,8 @@ public final class Benchmark {
         try (var in = Files.newBufferedReader(dir.resolve("application.properties"))) {
             settings.load(in);
         }
-        String query = settings.getProperty("athena.query").replace("{{finance.date}}", market.firstDate().toString());
+        settings.setProperty("finance.date", market.firstDate().toString());
+        String query = resolvePlaceholders(settings.getProperty("athena.query"), settings);
         return new Child(wall, collect, crawl, analyze, peakRss, heapPeaks[0], heapPeaks[1], objects, bytes, query,
                 lastCpuSeconds, collectCpu);
     }
@@ -335,6 +336,21 @@ public final class Benchmark {
                     "≤ 2 s and ≤ 1.5× " + rowsNote);
             row("  bytes scanned (Athena statistics)", mib(execution.statistics().dataScannedInBytes()), "", "", "");
         }
+    }
+
+    /** The setting with its {@code {{name}}} placeholders replaced by those settings, as Camel resolves them. */
+    private static String resolvePlaceholders(String value, Properties settings) {
+        Matcher placeholder = Pattern.compile("\\{\\{([^{}]+)}}").matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (placeholder.find()) {
+            String name = placeholder.group(1);
+            String replacement = settings.getProperty(name);
+            if (replacement == null) {
+                throw new IllegalStateException("The query's placeholder {{" + name + "}} is not a setting");
+            }
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(resolvePlaceholders(replacement, settings)));
+        }
+        return placeholder.appendTail(resolved).toString();
     }
 
     /** The shipped query with its table replaced by a DuckDB table function over the files. */
