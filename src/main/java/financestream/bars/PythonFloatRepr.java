@@ -29,6 +29,11 @@ final class PythonFloatRepr {
         if (value == 0.0) {
             return (Double.doubleToRawLongBits(value) < 0) ? "-0.0" : "0.0";
         }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            // every price: Java's layout is plain here too ("279.0", "0.001"), so Schubfach's text is Python's repr
+            return NumberOutput.toString(value, true);
+        }
         BigDecimal shortest = shortest(value);
         String digits = shortest.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - shortest.scale(); // value = d.ddd × 10^exponent

@@ -278,6 +278,8 @@ public class ReplayFile {
         private int position;
         private int limit;
         private byte[] line = new byte[256];
+        /** True while a line that began in an earlier buffer has not ended yet (it may be empty so far). */
+        private boolean partial;
         private long number;
 
         StrictUtf8Lines(InputStream in) {
@@ -286,46 +288,76 @@ public class ReplayFile {
 
         /** The next line without its terminator ({@code \n} or {@code \r\n}); null at the end of the file. */
         String readLine() throws IOException {
-            int length = 0;
-            boolean any = false;
+            int length = 0; // bytes of this line carried over from earlier buffers
             while (true) {
                 if (position == limit) {
                     limit = in.read(buffer);
                     position = 0;
                     if (limit <= 0) {
                         limit = 0;
-                        if (!any) {
+                        if (length == 0 && !partial) {
                             return null;
                         }
-                        break;
+                        partial = false;
+                        return text(line, 0, length);
                     }
                 }
-                any = true;
-                byte b = buffer[position++];
-                if (b == '\n') {
-                    break;
+                int end = indexOfNewline(position);
+                if (end >= 0 && length == 0 && !partial) {
+                    // the usual case: the whole line is in the buffer
+                    int start = position;
+                    position = end + 1;
+                    return text(buffer, start, end - start);
                 }
-                if (length == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
+                int chunk = (end >= 0 ? end : limit) - position;
+                if (length + chunk > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
                 }
-                line[length++] = b;
+                System.arraycopy(buffer, position, line, length, chunk);
+                length += chunk;
+                partial = true;
+                if (end >= 0) {
+                    position = end + 1;
+                    partial = false;
+                    return text(line, 0, length);
+                }
+                position = limit;
             }
+        }
+
+        private int indexOfNewline(int from) {
+            for (int i = from; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The line's bytes as text: plain ASCII as it is, anything else through the strict UTF-8 decoder. */
+        private String text(byte[] bytes, int offset, int length) {
             number++;
-            if (length > 0 && line[length - 1] == '\r') {
+            if (length > 0 && bytes[offset + length - 1] == '\r') {
                 length--;
             }
-            String text;
+            boolean ascii = true;
+            for (int i = offset; i < offset + length; i++) {
+                byte b = bytes[i];
+                if (b == 0) {
+                    throw new ReplayFileException(location, number, "the line holds NUL characters, as UTF-16 text "
+                            + "does: save the file as UTF-8", null);
+                }
+                ascii &= b > 0;
+            }
+            if (ascii) {
+                return new String(bytes, offset, length, StandardCharsets.US_ASCII);
+            }
             try {
-                text = decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+                return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
             } catch (CharacterCodingException e) {
                 throw new ReplayFileException(location, number, "not UTF-8 text (" + e.getMessage()
                         + "): save the file as UTF-8", e);
             }
-            if (text.indexOf('\0') >= 0) {
-                throw new ReplayFileException(location, number, "the line holds NUL characters, as UTF-16 text does:"
-                        + " save the file as UTF-8", null);
-            }
-            return text;
         }
 
         @Override

@@ -119,6 +119,43 @@ class BarJsonTest {
                 .hasMessageStartingWith("Not a bar record (malformed JSON: ");
     }
 
+    /**
+     * The direct writer and reader (every usual record) against Jackson's generator and tree (the reference): the
+     * same text and the same bar back, over prices of every magnitude, offsets of every sign and plain or odd names.
+     */
+    @Test
+    void theFastPathsWriteAndReadExactlyWhatTheReferencePathsDo() {
+        java.util.Random random = new java.util.Random(7);
+        String[] names = {"DDOG", "BRK.B", "^GSPC", "EURUSD=X", "A\"B", "caf\u00e9", "X Y"};
+        for (int i = 0; i < 20_000; i++) {
+            double high = switch (i % 4) {
+                case 0 -> (float) (random.nextDouble() * 2000); // float32 widened, as Yahoo's prices
+                case 1 -> Math.pow(10, random.nextInt(40) - 20) * random.nextDouble();
+                case 2 -> Math.round(random.nextDouble() * 1e6) / 100.0;
+                default -> -random.nextDouble() * 1e8;
+            };
+            OffsetDateTime ts = OffsetDateTime.of(1000 + random.nextInt(9000), 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60), 0,
+                    ZoneOffset.ofTotalSeconds((random.nextInt(57) - 28) * 30 * 60));
+            Bar bar = new Bar(names[i % names.length], ts, high, high / 2);
+
+            String record = BarJson.format(bar);
+
+            assertThat(record).as("bar %s", bar).isEqualTo(BarJson.formatWithJackson(bar));
+            assertThat(BarJson.parse(record)).isEqualTo(bar);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2020-02-30 09:30:00-05:00 | 2020-02-29T09:30-05:00",
+            "2020-12-01 09:30:00-00:00 | 2020-12-01T09:30Z",
+            "2020-12-01 09:30:00+05:45 | 2020-12-01T09:30+05:45"})
+    void readsUnusualTimestampsAsTheFormatterResolvesThem(String ts, String expected) {
+        Bar bar = BarJson.parse("{\"high\": 2, \"low\": 1, \"ts\": \"" + ts + "\", \"name\": \"X\"}");
+        assertThat(bar.ts()).isEqualTo(OffsetDateTime.parse(expected));
+    }
+
     @Test
     void refusesAnEmptyLine() {
         assertThatThrownBy(() -> BarJson.parse("  ")).isInstanceOf(BarFormatException.class).hasMessageContaining("empty");

@@ -66,6 +66,28 @@ class ReplayFileTest {
         assertThat(bars).extracting(Bar::high).containsExactly(2.0, 4.0);
     }
 
+    /** Lines of every length straddle the 64 KiB read buffer; CRLF endings, non-ASCII names, no final newline. */
+    @Test
+    void readsEveryLineWhereverItFallsInTheReadBuffer(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<Bar> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String name = i % 7 == 0 ? "CAF\u00c9" + "X".repeat(i % 61) : "N" + "Y".repeat(i % 53);
+            Bar bar = new Bar(name, OffsetDateTime.of(2020, 12, 1, 9, 30, 0, 0, ZoneOffset.ofHours(-5)), i + 0.5, i);
+            written.add(bar);
+            text.append(BarJson.format(bar)).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        Path file = dir.resolve("bars.ndjson");
+        Files.writeString(file, text.toString().stripTrailing(), StandardCharsets.UTF_8);
+        String symbols = String.join(",", written.stream().map(Bar::name).distinct().toList());
+
+        List<Bar> read = new java.util.ArrayList<>();
+        new ReplayFile(file.toString()).stream(symbols, DAY, DAY).forEachRemaining(read::add);
+
+        assertThat(Files.size(file)).isGreaterThan(3 * 64 * 1024);
+        assertThat(read).containsExactlyElementsOf(written);
+    }
+
     @Test
     void reportsABadLineWithTheFileAndItsLineNumber(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bars.ndjson");

@@ -2,6 +2,7 @@ package financestream.embedded.firehose;
 
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import financestream.embedded.Lake;
 import org.slf4j.Logger;
@@ -72,12 +73,17 @@ public final class EmbeddedFirehoseClient implements FirehoseClient, AutoCloseab
     static final String ACCOUNT = "000000000000";
     static final String REGION = "us-east-1";
     static final long CHECK_MILLIS = 250;
+    /** 75 random bytes and 9 of sequence: 84 bytes, 112 characters of base64, each part without padding. */
+    private static final int RECORD_ID_PREFIX_BYTES = 75;
+    private static final int RECORD_ID_SEQUENCE_BYTES = 9;
+    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
 
     private final Clock clock;
     private final Instant created;
     private final Map<String, DeliveryStream> streams = new TreeMap<>(); // sorted, as ListDeliveryStreams answers
     private final ScheduledExecutorService scheduler;
     private final AtomicLong recordSequence = new AtomicLong();
+    private final String recordIdPrefix = newRecordIdPrefix();
     private volatile boolean closed;
 
     /** An engine on the system clock. */
@@ -318,7 +324,7 @@ public final class EmbeddedFirehoseClient implements FirehoseClient, AutoCloseab
             throw validationError("Value null at 'deliveryStreamName' failed to satisfy constraint: "
                     + "Member must not be null");
         }
-        if (!name.matches("[a-zA-Z0-9_.-]{1,64}")) {
+        if (!STREAM_NAME.matcher(name).matches()) {
             throw validationError("Value '" + name + "' at 'deliveryStreamName' failed to satisfy constraint: "
                     + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and length 1 to 64");
         }
@@ -358,19 +364,22 @@ public final class EmbeddedFirehoseClient implements FirehoseClient, AutoCloseab
                 .build();
     }
 
+    private static String newRecordIdPrefix() {
+        byte[] prefix = new byte[RECORD_ID_PREFIX_BYTES];
+        new SecureRandom().nextBytes(prefix);
+        return Base64.getEncoder().encodeToString(prefix);
+    }
+
     private static String streamArn(String name) {
         return "arn:aws:firehose:" + REGION + ":" + ACCOUNT + ":deliverystream/" + name;
     }
 
-    /** AWS record ids are long opaque strings; these are unique and as opaque. */
+    /**
+     * AWS record ids are long opaque strings; these are as long, and unique: this engine's random prefix and a
+     * sequence number (a secure random number per record cost more than the rest of the call).
+     */
     private String newRecordId() {
-        ByteBuffer id = ByteBuffer.allocate(84);
-        UUID uuid = UUID.randomUUID();
-        id.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        id.putLong(recordSequence.incrementAndGet());
-        byte[] noise = new byte[id.remaining()];
-        ThreadLocalRandom.current().nextBytes(noise);
-        id.put(noise);
-        return Base64.getEncoder().encodeToString(id.array());
+        byte[] sequence = ByteBuffer.allocate(RECORD_ID_SEQUENCE_BYTES).putLong(1, recordSequence.incrementAndGet()).array();
+        return recordIdPrefix + Base64.getEncoder().encodeToString(sequence);
     }
 }
