@@ -31,6 +31,8 @@ import financestream.pipeline.GlueCrawl;
 import financestream.pipeline.JobOutcome;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.SimpleTypeConverter;
@@ -201,6 +203,12 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         // one thread sends the aggregator's batches in order; Camel shuts it down with the context
         context.getRegistry().bind("firehoseSender",
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "firehose-sender"));
+        // replay-stream: Camel's parallel split reads the file on one of these threads and formats and sends batches
+        // on the other; at most two batches wait, then the reader sends one itself, so memory stays at a few
+        // batches whatever the file's size
+        context.getRegistry().bind("replaySender", context.getExecutorServiceManager().newThreadPool(this,
+                "replay-sender", new ThreadPoolProfileBuilder("replay-sender").poolSize(2).maxPoolSize(2)
+                        .maxQueueSize(2).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build()));
         context.getRegistry().bind("firehoseDelivery", new FirehoseDelivery(
                 setting(context, "firehose.retry.max-attempts", "5", Integer::parseInt),
                 Duration.ofMillis(setting(context, "firehose.retry.initial-backoff-ms", "200", Long::parseLong)),

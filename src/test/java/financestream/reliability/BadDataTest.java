@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import financestream.bars.Bar;
 import financestream.bars.BarJson;
 import financestream.bars.ReplayFile;
 import financestream.bars.ReplayFileException;
@@ -198,6 +199,33 @@ class BadDataTest {
         assertThat(app.logText()).contains("Job FAILED")
                 .contains("Replay file " + replay + " line 2: Not a bar record (field \"high\" must be a number");
         assertThat(LakeFiles.objects(app.lake())).isEmpty();
+    }
+
+    /**
+     * The one-pass source (finance.source=replay-stream) sends batches while it reads: a bad line half-way stops the
+     * stream naming its line, the job exits 1, and exactly the batches completed before it are in the lake.
+     */
+    @Test
+    void aBadLineHalfWayStopsTheStreamingJobAndKeepsTheBatchesSentBeforeIt() throws Exception {
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            good.add(BarJson.format(new Bar("S" + i % 5, DAY.atTime(9, 30).plusMinutes(i / 5)
+                    .atOffset(java.time.ZoneOffset.ofHours(-5)), 2.5 + i, 1.5 + i)));
+        }
+        List<String> lines = new ArrayList<>(good.subList(0, 1200));
+        lines.add("{\"high\": 2.5, \"low\": 1.25, \"ts\": \"2020-12-01 09:32\", \"name\": \"S0\"}");
+        lines.addAll(good.subList(1200, 1500));
+        Path replay = Files.write(work.resolve("replay.ndjson"), lines);
+        App app = new App(work.resolve("run")).set("finance.source", "replay-stream")
+                .set("finance.symbols", "S0,S1,S2,S3,S4").set("replay.file", replay.toString());
+
+        int exit = app.run(Duration.ofMinutes(2));
+
+        assertThat(exit).as(app.logText()).isEqualTo(1);
+        assertThat(app.logText()).contains("Job FAILED").contains("Replay file " + replay + " line 1201: Not a bar "
+                + "record (field \"ts\" must look like 2020-12-01 09:30:00-05:00");
+        // batches of 500: the third was still being read when the bad line came
+        assertThat(LakeFiles.records(app.lake())).containsExactlyInAnyOrderElementsOf(good.subList(0, 1000));
     }
 
     @Test
