@@ -77,8 +77,11 @@ public final class BarJson {
         return out.append("\", \"name\": \"").append(name).append("\"}").toString();
     }
 
-    /** {@link #format}, through Jackson's generator with Python's escapes: names that need escaping, odd years. */
-    static String formatWithJackson(Bar bar) {
+    /**
+     * {@link #format}, through Jackson's generator with Python's escapes: the same text, for names that need escaping
+     * and odd years (and the benchmark's floor: the same records written with Jackson).
+     */
+    public static String formatWithJackson(Bar bar) {
         StringWriter out = new StringWriter(112);
         try (JsonGenerator json = WRITER.createGenerator(out)) {
             json.setPrettyPrinter(PythonSeparators.INSTANCE);
@@ -110,81 +113,87 @@ public final class BarJson {
         return bar != null ? bar : parseThoroughly(line);
     }
 
-    /**
-     * The fast path for a record with exactly the four fields, each of its type, read token by token: null for
-     * anything else (a missing, extra or repeated field, a wrong type, an odd ts, malformed JSON).
-     */
     private static Bar parseWellFormed(String line) {
         try (JsonParser json = FAST_READER.createParser(line)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            double high = 0;
-            double low = 0;
-            String ts = null;
-            String name = null;
-            int seen = 0;
-            JsonToken token;
-            while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                int bit;
-                switch (field) {
-                    case "high" -> {
-                        bit = 1;
-                        high = value.isNumeric() ? json.getDoubleValue() : Double.NaN;
-                    }
-                    case "low" -> {
-                        bit = 2;
-                        low = value.isNumeric() ? json.getDoubleValue() : Double.NaN;
-                    }
-                    case "ts" -> {
-                        bit = 4;
-                        ts = value == JsonToken.VALUE_STRING ? json.getText() : null;
-                    }
-                    case "name" -> {
-                        bit = 8;
-                        name = value == JsonToken.VALUE_STRING ? json.getText() : null;
-                    }
-                    default -> {
-                        return null;
-                    }
-                }
-                if ((seen & bit) != 0) {
-                    return null;
-                }
-                seen |= bit;
-            }
-            if (token != JsonToken.END_OBJECT || seen != 15 || json.nextToken() != null || ts == null || name == null
-                    || !Double.isFinite(high) || !Double.isFinite(low) || name.isBlank()) {
-                return null;
-            }
-            OffsetDateTime start = parseTimestamp(ts);
-            return start == null ? null : new Bar(name, start, high, low);
+            return parseWellFormed(json);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** {@code 2020-12-01 09:30:00-05:00} read field by field, or null if it is not exactly that shape and valid. */
-    private static OffsetDateTime parseTimestamp(String ts) {
-        if (ts.length() != 25 || ts.charAt(4) != '-' || ts.charAt(7) != '-' || ts.charAt(10) != ' '
-                || ts.charAt(13) != ':' || ts.charAt(16) != ':' || ts.charAt(22) != ':'
-                || (ts.charAt(19) != '+' && ts.charAt(19) != '-')) {
+    /**
+     * The fast path for a record with exactly the four fields, each of its type, read token by token: null for
+     * anything else (a missing, extra or repeated field, a wrong type, an odd ts, malformed JSON).
+     */
+    private static Bar parseWellFormed(JsonParser json) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
-        int year = digits(ts, 0, 4);
-        int month = digits(ts, 5, 2);
-        int day = digits(ts, 8, 2);
-        int hour = digits(ts, 11, 2);
-        int minute = digits(ts, 14, 2);
-        int second = digits(ts, 17, 2);
-        int offsetHours = digits(ts, 20, 2);
-        int offsetMinutes = digits(ts, 23, 2);
+        double high = 0;
+        double low = 0;
+        OffsetDateTime start = null;
+        String name = null;
+        int seen = 0;
+        JsonToken token;
+        while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            int bit;
+            switch (field) {
+                case "high" -> {
+                    bit = 1;
+                    high = value.isNumeric() ? json.getDoubleValue() : Double.NaN;
+                }
+                case "low" -> {
+                    bit = 2;
+                    low = value.isNumeric() ? json.getDoubleValue() : Double.NaN;
+                }
+                case "ts" -> {
+                    bit = 4;
+                    start = value == JsonToken.VALUE_STRING ? parseTimestamp(json.getTextCharacters(),
+                            json.getTextOffset(), json.getTextLength()) : null;
+                }
+                case "name" -> {
+                    bit = 8;
+                    name = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+            if ((seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
+        }
+        if (token != JsonToken.END_OBJECT || seen != 15 || json.nextToken() != null || start == null
+                || name == null || !Double.isFinite(high) || !Double.isFinite(low) || name.isBlank()) {
+            return null;
+        }
+        return new Bar(name, start, high, low);
+    }
+
+    /**
+     * {@code 2020-12-01 09:30:00-05:00} read field by field from {@code ts[at, at+length)}, or null if it is not
+     * exactly that shape and valid.
+     */
+    private static OffsetDateTime parseTimestamp(char[] ts, int at, int length) {
+        if (length != 25 || ts[at + 4] != '-' || ts[at + 7] != '-' || ts[at + 10] != ' ' || ts[at + 13] != ':'
+                || ts[at + 16] != ':' || ts[at + 22] != ':' || (ts[at + 19] != '+' && ts[at + 19] != '-')) {
+            return null;
+        }
+        int year = digits(ts, at, 4);
+        int month = digits(ts, at + 5, 2);
+        int day = digits(ts, at + 8, 2);
+        int hour = digits(ts, at + 11, 2);
+        int minute = digits(ts, at + 14, 2);
+        int second = digits(ts, at + 17, 2);
+        int offsetHours = digits(ts, at + 20, 2);
+        int offsetMinutes = digits(ts, at + 23, 2);
         if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) < 0) {
             return null;
         }
-        int sign = ts.charAt(19) == '-' ? -1 : 1;
+        int sign = ts[at + 19] == '-' ? -1 : 1;
         try {
             return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second),
                     ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
@@ -194,10 +203,10 @@ public final class BarJson {
     }
 
     /** The decimal number in {@code text[from, from+count)}, or -1 if a character is not a digit. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(char[] text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            int digit = text.charAt(i) - '0';
+            int digit = text[i] - '0';
             if (digit < 0 || digit > 9) {
                 return -1;
             }
