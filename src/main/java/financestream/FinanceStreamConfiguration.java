@@ -203,11 +203,11 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         // one thread sends the aggregator's batches in order; Camel shuts it down with the context
         context.getRegistry().bind("firehoseSender",
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "firehose-sender"));
-        // replay-stream: Camel's parallel split reads the file on one of these threads and formats and sends batches
-        // on the other; at most two batches wait, then the reader sends one itself, so memory stays at a few
-        // batches whatever the file's size
+        // replay-stream: Camel's parallel split reads the file on one of these threads while the other two parse,
+        // format and send chunks of it; at most two chunks wait, then the reader handles one itself, so memory
+        // stays at a few chunks whatever the file's size
         context.getRegistry().bind("replaySender", context.getExecutorServiceManager().newThreadPool(this,
-                "replay-sender", new ThreadPoolProfileBuilder("replay-sender").poolSize(2).maxPoolSize(2)
+                "replay-sender", new ThreadPoolProfileBuilder("replay-sender").poolSize(3).maxPoolSize(3)
                         .maxQueueSize(2).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build()));
         context.getRegistry().bind("firehoseDelivery", new FirehoseDelivery(
                 setting(context, "firehose.retry.max-attempts", "5", Integer::parseInt),

@@ -92,51 +92,120 @@ public class ReplayFile {
     }
 
     /**
-     * {@link #stream} in lists of at most {@code size} bars, so that a caller handles a batch per step instead of a
-     * bar per step; still one pass over the file and never more than one batch in memory.
+     * The recording's lines in consecutive chunks of at most {@code size} lines, read once and lazily, each parsed
+     * and filtered by its own {@link Chunk#bars()} — so that one thread reads while others parse. Never more than
+     * the chunks in hand are in memory. {@link Chunks#toString()} says how many bars were kept of how many lines.
      */
-    public Batches batches(String symbols, LocalDate from, LocalDate to, int size) {
+    public Chunks chunks(String symbols, LocalDate from, LocalDate to, int size) {
         if (size < 1) {
-            throw new IllegalArgumentException("A replay batch holds at least one bar, not " + size);
+            throw new IllegalArgumentException("A replay chunk holds at least one line, not " + size);
         }
-        return new Batches(stream(symbols, from, to), size);
+        Bars selection = stream(symbols, from, to);
+        return new Chunks(selection, size);
     }
 
-    /** Consecutive lists of the selected bars; {@link #toString()} says how many bars were read and kept. */
-    public static final class Batches implements Iterator<List<Bar>>, Closeable {
-        private final Bars bars;
+    /** Consecutive chunks of the file's lines; {@link #toString()} says how many bars were read and kept. */
+    public final class Chunks implements Iterator<Chunk>, Closeable {
+        private final Bars selection;
         private final int size;
+        private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
+        private Chunk next;
 
-        private Batches(Bars bars, int size) {
-            this.bars = bars;
+        private Chunks(Bars selection, int size) {
+            this.selection = selection;
             this.size = size;
         }
 
         @Override
         public boolean hasNext() {
-            return bars.hasNext();
+            if (next == null && !selection.done) {
+                next = readChunk();
+            }
+            return next != null;
         }
 
         @Override
-        public List<Bar> next() {
+        public Chunk next() {
             if (!hasNext()) {
-                throw new NoSuchElementException("no more bars");
+                throw new NoSuchElementException("no more lines in " + location);
             }
-            List<Bar> batch = new ArrayList<>(size);
-            while (batch.size() < size && bars.hasNext()) {
-                batch.add(bars.next());
+            Chunk chunk = next;
+            next = null;
+            return chunk;
+        }
+
+        private Chunk readChunk() {
+            List<String> lines = new ArrayList<>(size);
+            long first = selection.lineNumber + 1;
+            try {
+                for (String line = selection.lines.readLine(); line != null; line = selection.lines.readLine()) {
+                    selection.lineNumber++;
+                    lines.add(line);
+                    if (lines.size() == size) {
+                        return new Chunk(this, first, lines);
+                    }
+                }
+            } catch (IOException e) {
+                close();
+                throw new ReplayFileException(location, selection.lineNumber, "cannot read it: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
-            return batch;
+            close();
+            return lines.isEmpty() ? null : new Chunk(this, first, lines);
         }
 
         @Override
         public void close() {
-            bars.close();
+            selection.close();
         }
 
         @Override
         public String toString() {
-            return bars.toString();
+            return kept.get() + " bars of " + selection.symbols.size() + " symbol(s) " + selection.from
+                    + (selection.to.equals(selection.from) ? "" : ".." + selection.to) + " from "
+                    + selection.lineNumber + " lines of " + location;
+        }
+    }
+
+    /** Lines of the file, numbered from {@code firstLineNumber}, not yet parsed. */
+    public final class Chunk {
+        private final Chunks chunks;
+        private final long firstLineNumber;
+        private final List<String> lines;
+
+        private Chunk(Chunks chunks, long firstLineNumber, List<String> lines) {
+            this.chunks = chunks;
+            this.firstLineNumber = firstLineNumber;
+            this.lines = lines;
+        }
+
+        /**
+         * The selected bars of these lines, in file order (possibly none).
+         *
+         * @throws ReplayFileException naming the file, the line number and the fault of the first bad line
+         */
+        public List<Bar> bars() {
+            Bars selection = chunks.selection;
+            List<Bar> bars = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                Bar bar = parse(line, firstLineNumber + i);
+                if (selection.selects(bar)) {
+                    bars.add(bar);
+                }
+            }
+            chunks.kept.addAndGet(bars.size());
+            return bars;
+        }
+
+        @Override
+        public String toString() {
+            return "lines " + firstLineNumber + ".." + (firstLineNumber + lines.size() - 1) + " of " + location;
         }
     }
 
@@ -189,8 +258,7 @@ public class ReplayFile {
                         continue;
                     }
                     Bar bar = parse(line, lineNumber);
-                    LocalDate date = bar.ts().toLocalDate();
-                    if (symbols.contains(bar.name()) && !date.isBefore(from) && !date.isAfter(to)) {
+                    if (selects(bar)) {
                         return bar;
                     }
                 }
@@ -203,6 +271,11 @@ public class ReplayFile {
             }
             close();
             return null;
+        }
+
+        private boolean selects(Bar bar) {
+            LocalDate date = bar.ts().toLocalDate();
+            return symbols.contains(bar.name()) && !date.isBefore(from) && !date.isAfter(to);
         }
 
         /** Bars handed out so far. */

@@ -156,16 +156,42 @@ class ReplayFileTest {
     }
 
     @Test
-    void batchesHoldAtMostTheirSizeAndTogetherEveryBar() {
+    void chunksHoldAtMostTheirSizeOfLinesAndTogetherEveryBarOnce() {
         List<List<Bar>> batches = new java.util.ArrayList<>();
-        ReplayFile.Batches replay = new ReplayFile(BUNDLED).batches("FB,SHOP,BYND,NFLX,PINS,SQ,TTD,OKTA,SNAP,DDOG",
+        ReplayFile.Chunks replay = new ReplayFile(BUNDLED).chunks("FB,SHOP,BYND,NFLX,PINS,SQ,TTD,OKTA,SNAP,DDOG",
                 DAY, DAY, 500);
-        replay.forEachRemaining(batches::add);
+        replay.forEachRemaining(chunk -> batches.add(chunk.bars()));
 
         assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeBetween(1, 500));
-        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(3788);
         assertThat(batches).hasSize(8);
-        assertThat(replay.toString()).startsWith("3788 bars of 10 symbol(s) 2020-12-01");
+        assertThat(batches.stream().flatMap(List::stream).toList())
+                .isEqualTo(allBundledBars());
+        assertThat(replay.toString()).isEqualTo("3788 bars of 10 symbol(s) 2020-12-01 from 3788 lines of " + BUNDLED);
+    }
+
+    @Test
+    void aChunkKeepsOnlyTheSelectedBarsAndABadLineFailsOnlyItsChunk(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bars.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"high\": 2.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 2.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:30:00-05:00\", \"name\": \"SQ\"}",
+                "",
+                "{\"high\": 2.0, \"ts\": \"2020-12-01 09:32:00-05:00\", \"name\": \"FB\"}",
+                "{\"high\": 3.0, \"low\": 1.0, \"ts\": \"2020-12-01 09:31:00-05:00\", \"name\": \"FB\"}"));
+        ReplayFile.Chunks chunks = new ReplayFile(file.toString()).chunks("fb", DAY, DAY, 3);
+
+        assertThat(chunks.next().bars()).extracting(Bar::name).containsExactly("FB");
+        ReplayFile.Chunk bad = chunks.next();
+        assertThatThrownBy(bad::bars).isInstanceOf(ReplayFileException.class)
+                .hasMessageStartingWith("Replay file " + file + " line 4: ").hasMessageContaining("missing field \"low\"");
+        assertThat(chunks.hasNext()).isFalse();
+        assertThat(chunks.toString()).isEqualTo("1 bars of 1 symbol(s) 2020-12-01 from 5 lines of " + file);
+    }
+
+    private static List<Bar> allBundledBars() {
+        List<Bar> bars = new java.util.ArrayList<>();
+        new ReplayFile(BUNDLED).stream("FB,SHOP,BYND,NFLX,PINS,SQ,TTD,OKTA,SNAP,DDOG", DAY, DAY).forEachRemaining(bars::add);
+        return bars;
     }
 
     @Test
