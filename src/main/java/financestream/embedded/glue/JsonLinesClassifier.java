@@ -1,14 +1,14 @@
 package financestream.embedded.glue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ import java.util.Map;
 final class JsonLinesClassifier implements FileClassifier {
 
     static final int SAMPLE_BYTES = 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Override
     public boolean accepts(Path file) throws IOException {
@@ -45,12 +45,7 @@ final class JsonLinesClassifier implements FileClassifier {
             if (line.isEmpty()) {
                 continue;
             }
-            JsonNode record = parse(line, i + 1);
-            Map<String, String> recordColumns = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                recordColumns.put(field.getKey(), glueType(field.getValue()));
-            }
+            Map<String, String> recordColumns = columnsOf(line, i + 1);
             FileSchema.mergeInto(columns, recordColumns);
             records++;
         }
@@ -60,35 +55,41 @@ final class JsonLinesClassifier implements FileClassifier {
         return new FileSchema("json", columns, records);
     }
 
-    private static JsonNode parse(String line, int lineNumber) throws UnreadableFileException {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
+    /** The record's top-level fields and their Glue types, read token by token (no tree: the crawl reads every line). */
+    private static Map<String, String> columnsOf(String line, int lineNumber) throws UnreadableFileException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (JsonParser json = JSON.createParser(line)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnreadableFileException("line " + lineNumber + " is not a JSON object", null);
+            }
+            for (JsonToken token = json.nextToken(); token != JsonToken.END_OBJECT; token = json.nextToken()) {
+                if (token == null) { // Jackson reports a cut-off object itself; this is only a guard
+                    throw new UnreadableFileException("line " + lineNumber + " is not valid JSON: it ends inside an object", null);
+                }
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                // nested objects and arrays are kept as their JSON text: the engine does not model structs/arrays
+                json.skipChildren();
+                columns.put(field, glueType(value));
+            }
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException("line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UnreadableFileException("line " + lineNumber + " cannot be read: " + e.getMessage(), e);
         }
-        if (node == null || !node.isObject()) {
-            throw new UnreadableFileException("line " + lineNumber + " is not a JSON object", null);
-        }
-        return node;
+        return columns;
     }
 
     /** Glue's type for a JSON value; null means "only nulls so far". */
-    private static String glueType(JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (value.isIntegralNumber()) {
-            return "bigint";
-        }
-        if (value.isNumber()) {
-            return "double";
-        }
-        if (value.isBoolean()) {
-            return "boolean";
-        }
-        // Strings stay strings (ts is not parsed as a timestamp); nested objects and arrays are kept as their
-        // JSON text: the embedded engine does not model Glue's struct/array types.
-        return "string";
+    private static String glueType(JsonToken value) {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT -> "bigint";
+            case VALUE_NUMBER_FLOAT -> "double";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            // Strings stay strings (ts is not parsed as a timestamp); nested objects and arrays are kept as their
+            // JSON text: the embedded engine does not model Glue's struct/array types.
+            default -> "string";
+        };
     }
 }

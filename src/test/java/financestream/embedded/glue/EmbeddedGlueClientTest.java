@@ -173,6 +173,17 @@ class EmbeddedGlueClientTest {
     }
 
     @Test
+    void nestedObjectsAndArraysAreStringsAndTheFieldsAfterThemStillCount() throws IOException {
+        put("t/a", "{\"obj\": {\"a\": [1, {\"b\": 2}]}, \"arr\": [1, [2]], \"after\": 1.5}\n");
+        glue("s3://finance-stream-lake/t/");
+
+        crawl(glue, "bars-crawler");
+
+        Table table = glue.getTable(r -> r.databaseName("finance_stream").name("t")).table();
+        assertThat(columns(table.storageDescriptor().columns())).containsExactly("obj string", "arr string", "after double");
+    }
+
+    @Test
     void aFileThatIsNotJsonLinesFailsTheCrawlNamingTheFile() throws IOException {
         put("bars/2026/11/26/08/" + OBJECT, LANDED);
         put("bars/2026/11/26/09/broken", "{\"high\": 1.0}\n{\"high\": ");
