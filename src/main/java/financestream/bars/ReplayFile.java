@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +63,7 @@ public class ReplayFile {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(date, "date");
         List<Bar> bars = new ArrayList<>();
-        try (Bars stream = new Bars(Set.of(symbol), date, date)) {
+        try (Bars stream = new Bars(new Selection(Set.of(symbol), date, date))) {
             stream.forEachRemaining(bars::add);
         }
         return bars;
@@ -77,6 +78,10 @@ public class ReplayFile {
      * @throws ReplayFileException (from the iterator) naming the file, the line number and the fault
      */
     public Bars stream(String symbols, LocalDate from, LocalDate to) {
+        return new Bars(selection(symbols, from, to));
+    }
+
+    private Selection selection(String symbols, LocalDate from, LocalDate to) {
         Objects.requireNonNull(symbols, "symbols");
         Objects.requireNonNull(from, "from");
         LocalDate last = to == null ? from : to;
@@ -88,7 +93,20 @@ public class ReplayFile {
         if (wanted.isEmpty()) {
             throw new IllegalArgumentException("The replay needs at least one symbol; finance.symbols is '" + symbols + "'");
         }
-        return new Bars(wanted, from, last);
+        return new Selection(wanted, from, last);
+    }
+
+    /** What one pass over the file keeps: the bars of these symbols dated {@code from..to}. */
+    private record Selection(Set<String> symbols, LocalDate from, LocalDate to) {
+        boolean selects(Bar bar) {
+            LocalDate date = bar.ts().toLocalDate();
+            return symbols.contains(bar.name()) && !date.isBefore(from) && !date.isAfter(to);
+        }
+
+        String describe(long kept, long lines, String location) {
+            return kept + " bars of " + symbols.size() + " symbol(s) " + from + (to.equals(from) ? "" : ".." + to)
+                    + " from " + lines + " lines of " + location;
+        }
     }
 
     /**
@@ -100,25 +118,28 @@ public class ReplayFile {
         if (size < 1) {
             throw new IllegalArgumentException("A replay chunk holds at least one line, not " + size);
         }
-        Bars selection = stream(symbols, from, to);
-        return new Chunks(selection, size);
+        return new Chunks(selection(symbols, from, to), size);
     }
 
     /** Consecutive chunks of the file's lines; {@link #toString()} says how many bars were read and kept. */
     public final class Chunks implements Iterator<Chunk>, Closeable {
-        private final Bars selection;
+        private final Selection selection;
         private final int size;
-        private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
+        private final StrictUtf8Lines lines;
+        private final AtomicLong kept = new AtomicLong();
+        private long lineNumber;
         private Chunk next;
+        private boolean done;
 
-        private Chunks(Bars selection, int size) {
+        private Chunks(Selection selection, int size) {
             this.selection = selection;
             this.size = size;
+            this.lines = openLines();
         }
 
         @Override
         public boolean hasNext() {
-            if (next == null && !selection.done) {
+            if (next == null && !done) {
                 next = readChunk();
             }
             return next != null;
@@ -135,37 +156,36 @@ public class ReplayFile {
         }
 
         private Chunk readChunk() {
-            List<String> lines = new ArrayList<>(size);
-            long first = selection.lineNumber + 1;
+            List<String> chunk = new ArrayList<>(size);
+            long first = lineNumber + 1;
             try {
-                for (String line = selection.lines.readLine(); line != null; line = selection.lines.readLine()) {
-                    selection.lineNumber++;
-                    lines.add(line);
-                    if (lines.size() == size) {
-                        return new Chunk(this, first, lines);
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    lineNumber++;
+                    chunk.add(line);
+                    if (chunk.size() == size) {
+                        return new Chunk(this, first, chunk);
                     }
                 }
             } catch (IOException e) {
                 close();
-                throw new ReplayFileException(location, selection.lineNumber, "cannot read it: " + e.getMessage(), e);
+                throw new ReplayFileException(location, lineNumber, "cannot read it: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 close();
                 throw e;
             }
             close();
-            return lines.isEmpty() ? null : new Chunk(this, first, lines);
+            return chunk.isEmpty() ? null : new Chunk(this, first, chunk);
         }
 
         @Override
         public void close() {
-            selection.close();
+            done = true;
+            closeLines(lines);
         }
 
         @Override
         public String toString() {
-            return kept.get() + " bars of " + selection.symbols.size() + " symbol(s) " + selection.from
-                    + (selection.to.equals(selection.from) ? "" : ".." + selection.to) + " from "
-                    + selection.lineNumber + " lines of " + location;
+            return selection.describe(kept.get(), lineNumber, location);
         }
     }
 
@@ -187,7 +207,7 @@ public class ReplayFile {
          * @throws ReplayFileException naming the file, the line number and the fault of the first bad line
          */
         public List<Bar> bars() {
-            Bars selection = chunks.selection;
+            Selection selection = chunks.selection;
             List<Bar> bars = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -211,24 +231,16 @@ public class ReplayFile {
 
     /** The selected bars of one pass over the file; {@link #toString()} says how many were read and kept. */
     public final class Bars implements Iterator<Bar>, Closeable {
-        private final Set<String> symbols;
-        private final LocalDate from;
-        private final LocalDate to;
+        private final Selection selection;
         private final StrictUtf8Lines lines;
         private long lineNumber;
         private long kept;
         private Bar next;
         private boolean done;
 
-        private Bars(Set<String> symbols, LocalDate from, LocalDate to) {
-            this.symbols = symbols;
-            this.from = from;
-            this.to = to;
-            try {
-                this.lines = open();
-            } catch (IOException e) {
-                throw new ReplayFileException(location, 0, "cannot read it: " + e.getMessage(), e);
-            }
+        private Bars(Selection selection) {
+            this.selection = selection;
+            this.lines = openLines();
         }
 
         @Override
@@ -258,7 +270,7 @@ public class ReplayFile {
                         continue;
                     }
                     Bar bar = parse(line, lineNumber);
-                    if (selects(bar)) {
+                    if (selection.selects(bar)) {
                         return bar;
                     }
                 }
@@ -273,11 +285,6 @@ public class ReplayFile {
             return null;
         }
 
-        private boolean selects(Bar bar) {
-            LocalDate date = bar.ts().toLocalDate();
-            return symbols.contains(bar.name()) && !date.isBefore(from) && !date.isAfter(to);
-        }
-
         /** Bars handed out so far. */
         public long count() {
             return kept;
@@ -286,17 +293,12 @@ public class ReplayFile {
         @Override
         public void close() {
             done = true;
-            try {
-                lines.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot close replay file " + location, e);
-            }
+            closeLines(lines);
         }
 
         @Override
         public String toString() {
-            return kept + " bars of " + symbols.size() + " symbol(s) " + from + (to.equals(from) ? "" : ".." + to)
-                    + " from " + lineNumber + " lines of " + location;
+            return selection.describe(kept, lineNumber, location);
         }
     }
 
@@ -305,6 +307,22 @@ public class ReplayFile {
             return BarJson.parse(line);
         } catch (BarFormatException e) {
             throw new ReplayFileException(location, lineNumber, e.getMessage(), e);
+        }
+    }
+
+    private StrictUtf8Lines openLines() {
+        try {
+            return open();
+        } catch (IOException e) {
+            throw new ReplayFileException(location, 0, "cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeLines(StrictUtf8Lines lines) {
+        try {
+            lines.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close replay file " + location, e);
         }
     }
 
