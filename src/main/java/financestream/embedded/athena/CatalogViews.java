@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -20,7 +23,8 @@ import software.amazon.awssdk.services.glue.model.Table;
  * The Glue Data Catalog as DuckDB SQL: one schema per database, one view per table over the files of the
  * table's <em>registered</em> partitions only (as Athena, which never lists folders the catalog does not know).
  * Read through the Glue API only, like Athena; the files are listed at query time, so a new object in a
- * registered partition is visible at once.
+ * registered partition is visible at once. The statements create the schemas and views in the attached catalog
+ * {@value #CATALOG}; equal statements make equal views, which is how a warm database knows it can keep its own.
  */
 final class CatalogViews {
 
@@ -30,8 +34,8 @@ final class CatalogViews {
             "string", "VARCHAR", "double", "DOUBLE", "bigint", "BIGINT", "boolean", "BOOLEAN",
             "int", "INTEGER", "float", "FLOAT", "date", "DATE", "timestamp", "TIMESTAMP");
 
-    /** The statements that create the schemas and views, and the bytes each table's files hold. */
-    record Definitions(List<String> statements, Map<String, Long> bytesByTable) {
+    /** The statements that create the schemas and views, the databases they define, the bytes each table's files hold. */
+    record Definitions(List<String> statements, Set<String> databases, Map<String, Long> bytesByTable) {
     }
 
     private final Lake lake;
@@ -42,13 +46,12 @@ final class CatalogViews {
         this.glue = glue;
     }
 
-    Definitions define(String defaultDatabase) {
+    Definitions define() {
         List<String> statements = new ArrayList<>();
-        Map<String, Long> bytes = new java.util.HashMap<>();
-        statements.add("ATTACH ':memory:' AS " + CATALOG);
-        boolean defaultSeen = false;
+        Set<String> databases = new HashSet<>();
+        Map<String, Long> bytes = new HashMap<>();
         for (Database database : glue.getDatabasesPaginator(r -> { }).stream().flatMap(page -> page.databaseList().stream()).toList()) {
-            defaultSeen |= database.name().equals(defaultDatabase);
+            databases.add(database.name());
             statements.add("CREATE SCHEMA " + CATALOG + "." + ident(database.name()));
             for (Table table : glue.getTablesPaginator(r -> r.databaseName(database.name())).stream()
                     .flatMap(page -> page.tableList().stream()).toList()) {
@@ -57,11 +60,7 @@ final class CatalogViews {
                 bytes.merge(table.name().toLowerCase(Locale.ROOT), files.stream().mapToLong(CatalogViews::size).sum(), Long::sum);
             }
         }
-        if (!defaultSeen) {
-            // Athena accepts a query context naming no database until the query names a table in it.
-            statements.add("CREATE SCHEMA " + CATALOG + "." + ident(defaultDatabase));
-        }
-        return new Definitions(statements, bytes);
+        return new Definitions(List.copyOf(statements), Set.copyOf(databases), bytes);
     }
 
     private String view(String database, Table table, List<Path> filesRead) {
