@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -29,6 +31,10 @@ import software.amazon.awssdk.services.glue.model.Table;
 final class CatalogViews {
 
     static final String CATALOG = "awsdatacatalog";
+
+    /** Partition values DuckDB's Hive partitioning reads as they are written. */
+    private static final Pattern HIVE_VERBATIM_VALUE = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final String HIVE_DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
 
     private static final Map<String, String> DUCKDB_TYPES = Map.of(
             "string", "VARCHAR", "double", "DOUBLE", "bigint", "BIGINT", "boolean", "BOOLEAN",
@@ -71,31 +77,72 @@ final class CatalogViews {
         }
         List<Column> columns = table.storageDescriptor().columns();
         List<Column> keys = table.partitionKeys();
-        StringJoiner branches = new StringJoiner("\nUNION ALL\n");
+        List<PartitionFiles> partitions = new ArrayList<>();
         if (keys.isEmpty()) {
-            List<Path> files = dataFiles(table.storageDescriptor().location());
-            filesRead.addAll(files);
-            if (!files.isEmpty()) {
-                branches.add(select(classification, columns, keys, List.of(), files));
-            }
+            partitions.add(new PartitionFiles(List.of(), dataFiles(table.storageDescriptor().location())));
         } else {
             for (Partition partition : glue.getPartitionsPaginator(
                     r -> r.databaseName(database).tableName(table.name())).stream()
                     .flatMap(page -> page.partitions().stream()).toList()) {
-                List<Path> files = dataFiles(partition.storageDescriptor().location());
-                filesRead.addAll(files);
-                if (!files.isEmpty()) {
-                    branches.add(select(classification, columns, keys, partition.values(), files));
-                }
+                partitions.add(new PartitionFiles(partition.values(), dataFiles(partition.storageDescriptor().location())));
             }
         }
-        String body = branches.length() > 0 ? branches.toString() : emptySelect(columns, keys);
+        partitions.removeIf(partition -> partition.files().isEmpty());
+        partitions.forEach(partition -> filesRead.addAll(partition.files()));
+
+        String body;
+        if (partitions.isEmpty()) {
+            body = emptySelect(columns, keys);
+        } else if (!keys.isEmpty() && partitions.stream().allMatch(partition -> partition.valuesAreFolderNames(keys))) {
+            // one scan of every file instead of a branch per partition: as fast as DuckDB on the files, and DuckDB
+            // skips the files of partitions a WHERE on the keys excludes
+            body = select(classification, columns, keys, null,
+                    partitions.stream().flatMap(partition -> partition.files().stream()).toList());
+        } else {
+            body = partitions.stream()
+                    .map(partition -> select(classification, columns, keys, partition.values(), partition.files()))
+                    .collect(Collectors.joining("\nUNION ALL\n"));
+        }
         return "CREATE VIEW " + CATALOG + "." + ident(database) + "." + ident(table.name()) + " AS\n" + body;
     }
 
+    /** A registered partition's values and the data files its location holds now. */
+    private record PartitionFiles(List<String> values, List<Path> files) {
+
+        /**
+         * Whether DuckDB's Hive partitioning would read exactly the catalog's values from the files' paths: each
+         * file directly in folders {@code key=value} for the keys in order, with values DuckDB reads verbatim (it
+         * URL-decodes them and reads Hive's default partition as NULL), and no other {@code =} on the path.
+         */
+        boolean valuesAreFolderNames(List<Column> keys) {
+            if (values.size() != keys.size() || !values.stream().allMatch(
+                    value -> HIVE_VERBATIM_VALUE.matcher(value).matches() && !value.equals(HIVE_DEFAULT_PARTITION))) {
+                return false;
+            }
+            for (Path file : files) {
+                Path folder = file.getParent();
+                for (int i = keys.size() - 1; i >= 0; i--) {
+                    if (folder == null || !folder.getFileName().toString().equals(keys.get(i).name() + "=" + values.get(i))) {
+                        return false;
+                    }
+                    folder = folder.getParent();
+                }
+                if (folder == null || folder.toString().contains("=") || file.getFileName().toString().contains("=")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * One SELECT over {@code files} with the catalog's columns and types, then the partition keys: the given
+     * {@code values}, or read from the folder names when {@code values} is null (checked to be the same).
+     */
     private static String select(String classification, List<Column> columns, List<Column> keys, List<String> values,
                                  List<Path> files) {
         boolean parquet = classification.equals("parquet");
+        boolean keysFromFolders = values == null;
         StringJoiner projection = new StringJoiner(", ");
         StringJoiner types = new StringJoiner(", ", "{", "}");
         for (Column column : columns) {
@@ -105,16 +152,19 @@ final class CatalogViews {
             types.add(literal(column.name()) + ": " + literal(duckDbType(column)));
         }
         for (int i = 0; i < keys.size(); i++) {
-            projection.add(literal(values.get(i)) + " AS " + ident(keys.get(i).name()));
+            projection.add(keysFromFolders ? ident(keys.get(i).name())
+                    : literal(values.get(i)) + " AS " + ident(keys.get(i).name()));
         }
         StringJoiner paths = new StringJoiner(", ", "[", "]");
         files.forEach(file -> paths.add(literal(file.toString())));
+        // Glue's partition keys are strings: no guessing of dates or numbers from the folder names
+        String partitioning = keysFromFolders ? "hive_partitioning = true, hive_types_autocast = false"
+                : "hive_partitioning = false";
         if (parquet) {
-            // partition values come from the catalog, not from the folder names
-            return "SELECT " + projection + " FROM read_parquet(" + paths + ", hive_partitioning = false)";
+            return "SELECT " + projection + " FROM read_parquet(" + paths + ", " + partitioning + ")";
         }
         return "SELECT " + projection + " FROM read_json(" + paths
-                + ", format = 'newline_delimited', columns = " + types + ")";
+                + ", format = 'newline_delimited', columns = " + types + ", " + partitioning + ")";
     }
 
     /** A table with no data yet still has its columns. */
