@@ -7,26 +7,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.duckdb.DuckDBConnection;
 
 /**
  * One worker's in-memory DuckDB, kept open between queries so that a query pays for its own work only. It is
  * confined once, when opened (no file outside the lake, no network, bounded memory, settings locked), and holds
  * the catalog's views, re-created only when the definitions a query brings differ from those it holds. One
  * thread uses it at a time and every worker has its own, so re-creating views never touches a query running on
- * another worker. Each query runs in a transaction that is rolled back: what it creates or drops does not
- * outlive it, as when every query had a DuckDB of its own.
+ * another worker. Each query runs on a connection of its own, closed after it (its variables, prepared
+ * statements and temporary objects go with it), in a transaction that is rolled back (what it creates, drops or
+ * attaches in the database goes too): nothing a query does outlives it, as when every query had its own DuckDB.
  */
 final class WarmDuckDb implements AutoCloseable {
 
     static final String MEMORY_LIMIT = "192MB";
 
-    private final Connection connection;
+    /** The database's own connection: it keeps the database open and makes the views. */
+    private final DuckDBConnection connection;
     /** The statements that made the views this database holds; empty before the first query. */
     private List<String> viewStatements = List.of();
     private boolean broken;
 
     WarmDuckDb(String lakeRoot) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:duckdb:");
+        connection = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
         try {
             execute("ATTACH ':memory:' AS " + CatalogViews.CATALOG);
             // bounded native memory whatever the lake's size: the job's RSS must not grow with the bars it queries
@@ -57,12 +60,14 @@ final class WarmDuckDb implements AutoCloseable {
             // Athena accepts a query context naming no database until the query names a table in it
             execute("CREATE SCHEMA IF NOT EXISTS " + CatalogViews.CATALOG + "." + CatalogViews.ident(database));
         }
-        execute("USE " + CatalogViews.CATALOG + "." + CatalogViews.ident(database));
-        execute("BEGIN TRANSACTION");
-        try {
-            return query.execute(connection);
-        } finally {
-            rollBack();
+        try (Connection session = connection.duplicate()) {
+            execute(session, "USE " + CatalogViews.CATALOG + "." + CatalogViews.ident(database));
+            execute(session, "BEGIN TRANSACTION");
+            try {
+                return query.execute(session);
+            } finally {
+                rollBack(session);
+            }
         }
     }
 
@@ -81,7 +86,7 @@ final class WarmDuckDb implements AutoCloseable {
             }
             execute("COMMIT");
         } catch (SQLException e) {
-            rollBack();
+            rollBack(connection);
             throw e;
         }
         viewStatements = catalog.statements();
@@ -103,17 +108,21 @@ final class WarmDuckDb implements AutoCloseable {
      * Rolls back the open transaction. If there is none, the query ended it itself (a COMMIT of its own) and may
      * have changed what later queries would see: this database is then given up.
      */
-    private void rollBack() {
+    private void rollBack(Connection session) {
         try {
-            execute("ROLLBACK");
+            execute(session, "ROLLBACK");
         } catch (SQLException e) {
             broken = true;
         }
     }
 
-    /** A statement of its own each time: DuckDB's JDBC driver closes a statement whose execution failed. */
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        execute(connection, sql);
+    }
+
+    /** A statement of its own each time: DuckDB's JDBC driver closes a statement whose execution failed. */
+    private static void execute(Connection session, String sql) throws SQLException {
+        try (Statement statement = session.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -141,8 +141,13 @@ class SuccessiveQueriesTest {
                     .isEqualTo(QueryExecutionState.SUCCEEDED);
             assertThat(run(athena, "ATTACH ':memory:' AS elsewhere").status().state())
                     .isEqualTo(QueryExecutionState.SUCCEEDED);
+            assertThat(run(athena, "CREATE TEMP TABLE notes AS SELECT 1 AS one").status().state())
+                    .isEqualTo(QueryExecutionState.SUCCEEDED);
+            assertThat(run(athena, "SET VARIABLE answer = 42").status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
             assertThat(firstValue(run(athena, COUNT))).isEqualTo(Long.toString(landed));
             assertFails("SELECT * FROM scratch", "scratch");
+            assertFails("SELECT * FROM notes", "notes");
+            assertThat(firstValue(run(athena, "SELECT getvariable('answer') AS answer"))).isNull();
             assertThat(firstValue(run(athena, "SELECT count(*) FROM duckdb_databases() WHERE database_name = 'elsewhere'")))
                     .isEqualTo("0");
         }
