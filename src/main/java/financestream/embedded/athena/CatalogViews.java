@@ -3,7 +3,6 @@ package financestream.embedded.athena;
 import financestream.embedded.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,15 +60,15 @@ final class CatalogViews {
             statements.add("CREATE SCHEMA " + CATALOG + "." + ident(database.name()));
             for (Table table : glue.getTablesPaginator(r -> r.databaseName(database.name())).stream()
                     .flatMap(page -> page.tableList().stream()).toList()) {
-                List<Path> files = new ArrayList<>();
+                List<Lake.DataFile> files = new ArrayList<>();
                 statements.add(view(database.name(), table, files));
-                bytes.merge(table.name().toLowerCase(Locale.ROOT), files.stream().mapToLong(CatalogViews::size).sum(), Long::sum);
+                bytes.merge(table.name().toLowerCase(Locale.ROOT), files.stream().mapToLong(Lake.DataFile::size).sum(), Long::sum);
             }
         }
         return new Definitions(List.copyOf(statements), Set.copyOf(databases), bytes);
     }
 
-    private String view(String database, Table table, List<Path> filesRead) {
+    private String view(String database, Table table, List<Lake.DataFile> filesRead) {
         String classification = table.parameters().getOrDefault("classification", "");
         if (!classification.equals("json") && !classification.equals("parquet")) {
             throw new IllegalStateException("HIVE_UNSUPPORTED_FORMAT: table " + database + "." + table.name()
@@ -81,8 +80,9 @@ final class CatalogViews {
         if (keys.isEmpty()) {
             partitions.add(new PartitionFiles(List.of(), dataFiles(table.storageDescriptor().location())));
         } else {
+            // the partitions' values and locations are all this needs: not their columns, the table's
             for (Partition partition : glue.getPartitionsPaginator(
-                    r -> r.databaseName(database).tableName(table.name())).stream()
+                    r -> r.databaseName(database).tableName(table.name()).excludeColumnSchema(true)).stream()
                     .flatMap(page -> page.partitions().stream()).toList()) {
                 partitions.add(new PartitionFiles(partition.values(), dataFiles(partition.storageDescriptor().location())));
             }
@@ -97,17 +97,21 @@ final class CatalogViews {
             // one scan of every file instead of a branch per partition: as fast as DuckDB on the files, and DuckDB
             // skips the files of partitions a WHERE on the keys excludes
             body = select(classification, columns, keys, null,
-                    partitions.stream().flatMap(partition -> partition.files().stream()).toList());
+                    partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
         } else {
             body = partitions.stream()
-                    .map(partition -> select(classification, columns, keys, partition.values(), partition.files()))
+                    .map(partition -> select(classification, columns, keys, partition.values(), partition.paths()))
                     .collect(Collectors.joining("\nUNION ALL\n"));
         }
         return "CREATE VIEW " + CATALOG + "." + ident(database) + "." + ident(table.name()) + " AS\n" + body;
     }
 
     /** A registered partition's values and the data files its location holds now. */
-    private record PartitionFiles(List<String> values, List<Path> files) {
+    private record PartitionFiles(List<String> values, List<Lake.DataFile> files) {
+
+        List<Path> paths() {
+            return files.stream().map(Lake.DataFile::path).toList();
+        }
 
         /**
          * Whether DuckDB's Hive partitioning would read exactly the catalog's values from the files' paths: each
@@ -119,7 +123,7 @@ final class CatalogViews {
                     value -> HIVE_VERBATIM_VALUE.matcher(value).matches() && !value.equals(HIVE_DEFAULT_PARTITION))) {
                 return false;
             }
-            for (Path file : files) {
+            for (Path file : paths()) {
                 Path folder = file.getParent();
                 for (int i = keys.size() - 1; i >= 0; i--) {
                     if (folder == null || !folder.getFileName().toString().equals(keys.get(i).name() + "=" + values.get(i))) {
@@ -184,19 +188,11 @@ final class CatalogViews {
         return type;
     }
 
-    private List<Path> dataFiles(String s3Location) {
+    private List<Lake.DataFile> dataFiles(String s3Location) {
         try {
-            return Lake.dataFiles(lake.resolve(s3Location));
+            return Lake.dataFilesWithSizes(lake.resolve(s3Location));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + s3Location + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 
