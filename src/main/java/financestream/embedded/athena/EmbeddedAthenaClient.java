@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -49,8 +50,8 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * Athena over the {@link Lake}: tables come from the Glue Data Catalog (read through the {@link GlueClient} API
  * only), DuckDB runs the SQL, results are paged as GetQueryResults pages them and written as
  * {@code <outputLocation>/<id>.csv}. Queries run on worker threads, each with a DuckDB of its own kept warm
- * between queries ({@link WarmDuckDb}) and closed when the worker ends, i.e. when the client is closed; callers
- * poll {@link #getQueryExecution}. Query executions are kept in memory for the life of the client.
+ * between queries ({@link WarmDuckDb}) and closed when the worker ends (after a minute idle, or when the client is
+ * closed); callers poll {@link #getQueryExecution}. Query executions are kept in memory for the life of the client.
  */
 public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
 
@@ -85,20 +86,31 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         }
         this.defaultOutputLocation = defaultOutputLocation;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.workers = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(() -> {
-                try {
-                    task.run();
-                } finally {
-                    closeWorkerDatabase();
-                }
-            }, "embedded-athena-query");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // a fork-join pool wakes the worker that went idle last (a thread pool the one idle longest): queries in
+        // sequence keep to one worker, whose DuckDB is warm, and a second worker starts only for a concurrent query.
+        // asyncMode: queries start in the order they were submitted
+        this.workers = new ForkJoinPool(threads, QueryWorker::new, null, true);
         // DuckDB's first connection in a JVM unpacks and loads its native library (seconds on a busy machine):
         // do it now, in the background, rather than in the first query of a job that has just collected
         workers.execute(this::openDuckDb);
+    }
+
+    /** A worker thread that closes its warm DuckDB when it ends: idle for a minute, or the client closed. */
+    private final class QueryWorker extends ForkJoinWorkerThread {
+
+        QueryWorker(ForkJoinPool pool) {
+            super(pool);
+            setName("embedded-athena-query");
+        }
+
+        @Override
+        protected void onTermination(Throwable exception) {
+            try {
+                closeWorkerDatabase();
+            } finally {
+                super.onTermination(exception);
+            }
+        }
     }
 
     private void openDuckDb() {
