@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -91,7 +92,16 @@ public final class Lake {
      * An absent folder holds no objects.
      */
     public static List<Path> dataFiles(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
+        return dataFilesWithSizes(root).stream().map(DataFile::path).toList();
+    }
+
+    /** A data object's file and its size in bytes, as the listing saw them. */
+    public record DataFile(Path path, long size) {
+    }
+
+    /** {@link #dataFiles}, with each file's size from the same listing (no second look at each file). */
+    public static List<DataFile> dataFilesWithSizes(Path root) throws IOException {
+        List<DataFile> files = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
@@ -104,12 +114,12 @@ public final class Lake {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && !isHidden(file)) {
-                    files.add(file);
+                    files.add(new DataFile(file, attrs.size()));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        files.sort(null);
+        files.sort(Comparator.comparing(DataFile::path));
         return files;
     }
 

@@ -3,13 +3,17 @@ package financestream.embedded.athena;
 import financestream.embedded.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -20,18 +24,23 @@ import software.amazon.awssdk.services.glue.model.Table;
  * The Glue Data Catalog as DuckDB SQL: one schema per database, one view per table over the files of the
  * table's <em>registered</em> partitions only (as Athena, which never lists folders the catalog does not know).
  * Read through the Glue API only, like Athena; the files are listed at query time, so a new object in a
- * registered partition is visible at once.
+ * registered partition is visible at once. The statements create the schemas and views in the attached catalog
+ * {@value #CATALOG}; equal statements make equal views, which is how a warm database knows it can keep its own.
  */
 final class CatalogViews {
 
     static final String CATALOG = "awsdatacatalog";
 
+    /** Partition values DuckDB's Hive partitioning reads as they are written. */
+    private static final Pattern HIVE_VERBATIM_VALUE = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final String HIVE_DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+
     private static final Map<String, String> DUCKDB_TYPES = Map.of(
             "string", "VARCHAR", "double", "DOUBLE", "bigint", "BIGINT", "boolean", "BOOLEAN",
             "int", "INTEGER", "float", "FLOAT", "date", "DATE", "timestamp", "TIMESTAMP");
 
-    /** The statements that create the schemas and views, and the bytes each table's files hold. */
-    record Definitions(List<String> statements, Map<String, Long> bytesByTable) {
+    /** The statements that create the schemas and views, the databases they define, the bytes each table's files hold. */
+    record Definitions(List<String> statements, Set<String> databases, Map<String, Long> bytesByTable) {
     }
 
     private final Lake lake;
@@ -42,29 +51,24 @@ final class CatalogViews {
         this.glue = glue;
     }
 
-    Definitions define(String defaultDatabase) {
+    Definitions define() {
         List<String> statements = new ArrayList<>();
-        Map<String, Long> bytes = new java.util.HashMap<>();
-        statements.add("ATTACH ':memory:' AS " + CATALOG);
-        boolean defaultSeen = false;
+        Set<String> databases = new HashSet<>();
+        Map<String, Long> bytes = new HashMap<>();
         for (Database database : glue.getDatabasesPaginator(r -> { }).stream().flatMap(page -> page.databaseList().stream()).toList()) {
-            defaultSeen |= database.name().equals(defaultDatabase);
+            databases.add(database.name());
             statements.add("CREATE SCHEMA " + CATALOG + "." + ident(database.name()));
             for (Table table : glue.getTablesPaginator(r -> r.databaseName(database.name())).stream()
                     .flatMap(page -> page.tableList().stream()).toList()) {
-                List<Path> files = new ArrayList<>();
+                List<Lake.DataFile> files = new ArrayList<>();
                 statements.add(view(database.name(), table, files));
-                bytes.merge(table.name().toLowerCase(Locale.ROOT), files.stream().mapToLong(CatalogViews::size).sum(), Long::sum);
+                bytes.merge(table.name().toLowerCase(Locale.ROOT), files.stream().mapToLong(Lake.DataFile::size).sum(), Long::sum);
             }
         }
-        if (!defaultSeen) {
-            // Athena accepts a query context naming no database until the query names a table in it.
-            statements.add("CREATE SCHEMA " + CATALOG + "." + ident(defaultDatabase));
-        }
-        return new Definitions(statements, bytes);
+        return new Definitions(List.copyOf(statements), Set.copyOf(databases), bytes);
     }
 
-    private String view(String database, Table table, List<Path> filesRead) {
+    private String view(String database, Table table, List<Lake.DataFile> filesRead) {
         String classification = table.parameters().getOrDefault("classification", "");
         if (!classification.equals("json") && !classification.equals("parquet")) {
             throw new IllegalStateException("HIVE_UNSUPPORTED_FORMAT: table " + database + "." + table.name()
@@ -72,31 +76,77 @@ final class CatalogViews {
         }
         List<Column> columns = table.storageDescriptor().columns();
         List<Column> keys = table.partitionKeys();
-        StringJoiner branches = new StringJoiner("\nUNION ALL\n");
+        List<PartitionFiles> partitions = new ArrayList<>();
         if (keys.isEmpty()) {
-            List<Path> files = dataFiles(table.storageDescriptor().location());
-            filesRead.addAll(files);
-            if (!files.isEmpty()) {
-                branches.add(select(classification, columns, keys, List.of(), files));
-            }
+            partitions.add(new PartitionFiles(List.of(), dataFiles(table.storageDescriptor().location())));
         } else {
+            // the partitions' values and locations are all this needs: not their columns, the table's
             for (Partition partition : glue.getPartitionsPaginator(
-                    r -> r.databaseName(database).tableName(table.name())).stream()
+                    r -> r.databaseName(database).tableName(table.name()).excludeColumnSchema(true)).stream()
                     .flatMap(page -> page.partitions().stream()).toList()) {
-                List<Path> files = dataFiles(partition.storageDescriptor().location());
-                filesRead.addAll(files);
-                if (!files.isEmpty()) {
-                    branches.add(select(classification, columns, keys, partition.values(), files));
-                }
+                partitions.add(new PartitionFiles(partition.values(), dataFiles(partition.storageDescriptor().location())));
             }
         }
-        String body = branches.length() > 0 ? branches.toString() : emptySelect(columns, keys);
+        partitions.removeIf(partition -> partition.files().isEmpty());
+        partitions.forEach(partition -> filesRead.addAll(partition.files()));
+
+        String body;
+        if (partitions.isEmpty()) {
+            body = emptySelect(columns, keys);
+        } else if (!keys.isEmpty() && partitions.stream().allMatch(partition -> partition.valuesAreFolderNames(keys))) {
+            // one scan of every file instead of a branch per partition: as fast as DuckDB on the files, and DuckDB
+            // skips the files of partitions a WHERE on the keys excludes
+            body = select(classification, columns, keys, null,
+                    partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
+        } else {
+            body = partitions.stream()
+                    .map(partition -> select(classification, columns, keys, partition.values(), partition.paths()))
+                    .collect(Collectors.joining("\nUNION ALL\n"));
+        }
         return "CREATE VIEW " + CATALOG + "." + ident(database) + "." + ident(table.name()) + " AS\n" + body;
     }
 
+    /** A registered partition's values and the data files its location holds now. */
+    private record PartitionFiles(List<String> values, List<Lake.DataFile> files) {
+
+        List<Path> paths() {
+            return files.stream().map(Lake.DataFile::path).toList();
+        }
+
+        /**
+         * Whether DuckDB's Hive partitioning would read exactly the catalog's values from the files' paths: each
+         * file directly in folders {@code key=value} for the keys in order, with values DuckDB reads verbatim (it
+         * URL-decodes them and reads Hive's default partition as NULL), and no other {@code =} on the path.
+         */
+        boolean valuesAreFolderNames(List<Column> keys) {
+            if (values.size() != keys.size() || !values.stream().allMatch(
+                    value -> HIVE_VERBATIM_VALUE.matcher(value).matches() && !value.equals(HIVE_DEFAULT_PARTITION))) {
+                return false;
+            }
+            for (Path file : paths()) {
+                Path folder = file.getParent();
+                for (int i = keys.size() - 1; i >= 0; i--) {
+                    if (folder == null || !folder.getFileName().toString().equals(keys.get(i).name() + "=" + values.get(i))) {
+                        return false;
+                    }
+                    folder = folder.getParent();
+                }
+                if (folder == null || folder.toString().contains("=") || file.getFileName().toString().contains("=")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * One SELECT over {@code files} with the catalog's columns and types, then the partition keys: the given
+     * {@code values}, or read from the folder names when {@code values} is null (checked to be the same).
+     */
     private static String select(String classification, List<Column> columns, List<Column> keys, List<String> values,
                                  List<Path> files) {
         boolean parquet = classification.equals("parquet");
+        boolean keysFromFolders = values == null;
         StringJoiner projection = new StringJoiner(", ");
         StringJoiner types = new StringJoiner(", ", "{", "}");
         for (Column column : columns) {
@@ -106,16 +156,19 @@ final class CatalogViews {
             types.add(literal(column.name()) + ": " + literal(duckDbType(column)));
         }
         for (int i = 0; i < keys.size(); i++) {
-            projection.add(literal(values.get(i)) + " AS " + ident(keys.get(i).name()));
+            projection.add(keysFromFolders ? ident(keys.get(i).name())
+                    : literal(values.get(i)) + " AS " + ident(keys.get(i).name()));
         }
         StringJoiner paths = new StringJoiner(", ", "[", "]");
         files.forEach(file -> paths.add(literal(file.toString())));
+        // Glue's partition keys are strings: no guessing of dates or numbers from the folder names
+        String partitioning = keysFromFolders ? "hive_partitioning = true, hive_types_autocast = false"
+                : "hive_partitioning = false";
         if (parquet) {
-            // partition values come from the catalog, not from the folder names
-            return "SELECT " + projection + " FROM read_parquet(" + paths + ", hive_partitioning = false)";
+            return "SELECT " + projection + " FROM read_parquet(" + paths + ", " + partitioning + ")";
         }
         return "SELECT " + projection + " FROM read_json(" + paths
-                + ", format = 'newline_delimited', columns = " + types + ")";
+                + ", format = 'newline_delimited', columns = " + types + ", " + partitioning + ")";
     }
 
     /** A table with no data yet still has its columns. */
@@ -135,19 +188,11 @@ final class CatalogViews {
         return type;
     }
 
-    private List<Path> dataFiles(String s3Location) {
+    private List<Lake.DataFile> dataFiles(String s3Location) {
         try {
-            return Lake.dataFiles(lake.resolve(s3Location));
+            return Lake.dataFilesWithSizes(lake.resolve(s3Location));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + s3Location + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 

@@ -2,7 +2,6 @@ package financestream.embedded.athena;
 
 import financestream.embedded.athena.ResultTable.ResultColumn;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -11,47 +10,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One query on its own in-memory DuckDB: the catalog's views are created, then DuckDB is confined to the lake
- * directory (no other file, no network, settings locked) and the query runs with its database as the default
- * schema. DuckDB's error message is the query's failure reason, as Trino's is on Athena.
+ * One query's SQL on a worker's {@link WarmDuckDb}, stoppable from another thread (StopQueryExecution): it then
+ * fails with an SQLException. DuckDB's error message is the query's failure reason, as Trino's is on Athena.
  */
-final class DuckDbQuery implements AutoCloseable {
+final class DuckDbQuery {
 
-    static final String MEMORY_LIMIT = "192MB";
+    private final String sql;
+    private Statement running;
+    private boolean cancelled;
 
-    private final Connection connection;
-    private volatile Statement running;
-    private volatile boolean cancelled;
-
-    DuckDbQuery() throws SQLException {
-        this.connection = DriverManager.getConnection("jdbc:duckdb:");
+    DuckDbQuery(String sql) {
+        this.sql = sql;
     }
 
-    ResultTable run(CatalogViews.Definitions catalog, String lakeRoot, String database, String sql) throws SQLException {
-        try (Statement setup = connection.createStatement()) {
-            for (String statement : catalog.statements()) {
-                setup.execute(statement);
-            }
-            // bounded native memory whatever the lake's size: the job's RSS must not grow with the bars it queries
-            setup.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
-            setup.execute("SET allowed_directories = [" + CatalogViews.literal(lakeRoot + "/") + "]");
-            setup.execute("SET enable_external_access = false");
-            setup.execute("SET lock_configuration = true");
-            setup.execute("USE " + CatalogViews.CATALOG + "." + CatalogViews.ident(database));
-        }
+    ResultTable execute(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            running = statement;
-            if (cancelled) {
-                throw new SQLException("Query cancelled by user");
+            synchronized (this) {
+                if (cancelled) {
+                    throw new SQLException("Query cancelled by user");
+                }
+                running = statement;
             }
-            if (!statement.execute(sql)) {
-                return ResultTable.none();
+            try {
+                if (!statement.execute(sql)) {
+                    return ResultTable.none();
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    return read(rs);
+                }
+            } finally {
+                // after this, a late cancel() cannot reach the connection's next statement
+                synchronized (this) {
+                    running = null;
+                }
             }
-            try (ResultSet rs = statement.getResultSet()) {
-                return read(rs);
-            }
-        } finally {
-            running = null;
         }
     }
 
@@ -72,25 +64,19 @@ final class DuckDbQuery implements AutoCloseable {
         return new ResultTable(List.copyOf(columns), rows, true);
     }
 
-    /** Stops the query if it is running; it then fails with an SQLException. */
-    void cancel() {
+    /** Stops the query if it is running, or before it starts. */
+    synchronized void cancel() {
         cancelled = true;
-        Statement statement = running;
-        if (statement != null) {
+        if (running != null) {
             try {
-                statement.cancel();
+                running.cancel();
             } catch (SQLException e) {
                 // already finished: nothing to stop
             }
         }
     }
 
-    boolean isCancelled() {
+    synchronized boolean isCancelled() {
         return cancelled;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        connection.close();
     }
 }

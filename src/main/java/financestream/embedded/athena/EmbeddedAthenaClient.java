@@ -2,6 +2,7 @@ package financestream.embedded.athena;
 
 import financestream.embedded.Lake;
 import financestream.embedded.glue.CatalogNames;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,8 +49,9 @@ import software.amazon.awssdk.services.glue.GlueClient;
 /**
  * Athena over the {@link Lake}: tables come from the Glue Data Catalog (read through the {@link GlueClient} API
  * only), DuckDB runs the SQL, results are paged as GetQueryResults pages them and written as
- * {@code <outputLocation>/<id>.csv}. Queries run on worker threads; callers poll {@link #getQueryExecution}.
- * Query executions are kept in memory for the life of the client.
+ * {@code <outputLocation>/<id>.csv}. Queries run on worker threads, each with a DuckDB of its own kept warm
+ * between queries ({@link WarmDuckDb}) and closed when the worker ends (after a minute idle, or when the client is
+ * closed); callers poll {@link #getQueryExecution}. Query executions are kept in memory for the life of the client.
  */
 public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
 
@@ -64,6 +67,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
     private final Map<String, QueryRun> runs = new ConcurrentHashMap<>();
     private final List<String> order = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService workers;
+    private final ThreadLocal<WarmDuckDb> workerDatabase = new ThreadLocal<>();
 
     /** Every query must name its output location, as with a work group that sets none. */
     public EmbeddedAthenaClient(Lake lake, GlueClient glue) {
@@ -82,22 +86,64 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         }
         this.defaultOutputLocation = defaultOutputLocation;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.workers = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "embedded-athena-query");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // a fork-join pool wakes the worker that went idle last (a thread pool the one idle longest): queries in
+        // sequence keep to one worker, whose DuckDB is warm, and a second worker starts only for a concurrent query.
+        // asyncMode: queries start in the order they were submitted
+        this.workers = new ForkJoinPool(threads, QueryWorker::new, null, true);
         // DuckDB's first connection in a JVM unpacks and loads its native library (seconds on a busy machine):
         // do it now, in the background, rather than in the first query of a job that has just collected
-        workers.execute(EmbeddedAthenaClient::loadDuckDb);
+        workers.execute(this::openDuckDb);
     }
 
-    private static void loadDuckDb() {
-        try (java.sql.Connection warmUp = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+    /** A worker thread that closes its warm DuckDB when it ends: idle for a minute, or the client closed. */
+    private final class QueryWorker extends ForkJoinWorkerThread {
+
+        QueryWorker(ForkJoinPool pool) {
+            super(pool);
+            setName("embedded-athena-query");
+        }
+
+        @Override
+        protected void onTermination(Throwable exception) {
+            try {
+                closeWorkerDatabase();
+            } finally {
+                super.onTermination(exception);
+            }
+        }
+    }
+
+    private void openDuckDb() {
+        try {
+            workerDatabase();
             LOG.debug("DuckDB loaded");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             // the first query reports it, as its own failure
             LOG.debug("DuckDB did not load: {}", e.getMessage());
+        }
+    }
+
+    /** This worker's warm DuckDB, opened on its first query or again if the last one left it unusable. */
+    private WarmDuckDb workerDatabase() throws SQLException {
+        WarmDuckDb database = workerDatabase.get();
+        if (database != null && database.usable()) {
+            return database;
+        }
+        closeWorkerDatabase();
+        database = new WarmDuckDb(lake.root().toString());
+        workerDatabase.set(database);
+        return database;
+    }
+
+    private void closeWorkerDatabase() {
+        WarmDuckDb database = workerDatabase.get();
+        workerDatabase.remove();
+        if (database != null) {
+            try {
+                database.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a worker's DuckDB: {}", e.getMessage());
+            }
         }
     }
 
@@ -106,6 +152,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         return SERVICE_NAME;
     }
 
+    /** Stops the running queries; each worker closes its DuckDB as it ends. */
     @Override
     public void close() {
         runs.values().forEach(QueryRun::cancel);
@@ -152,12 +199,13 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
     }
 
     private void execute(QueryRun run) {
-        try (DuckDbQuery engine = new DuckDbQuery()) {
-            if (!run.start(engine)) {
-                return;
-            }
-            CatalogViews.Definitions views = catalog.define(run.database);
-            ResultTable result = engine.run(views, lake.root().toString(), run.database, run.query);
+        DuckDbQuery query = new DuckDbQuery(run.query);
+        if (!run.start(query)) {
+            return;
+        }
+        try {
+            CatalogViews.Definitions views = catalog.define();
+            ResultTable result = workerDatabase().run(query, views, run.database);
             AthenaCsv.write(result, lake.resolve(run.outputLocation));
             run.succeed(result, scannedBytes(views, run.query));
             LOG.debug("Query {} succeeded with {} row(s)", run.id, result.rows().size());

@@ -271,8 +271,9 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
         }
         CatalogState.Database database = database(request.databaseName());
         CatalogState.Table table = table(database, request.tableName());
+        boolean withColumns = !Boolean.TRUE.equals(request.excludeColumnSchema());
         List<Partition> all = table.partitions().stream()
-                .map(partition -> toSdk(database.name(), table, partition)).toList();
+                .map(partition -> toSdk(database.name(), table, partition, withColumns)).toList();
         Page<Partition> page = Page.of(all, request.nextToken(), request.maxResults());
         return GetPartitionsResponse.builder().partitions(page.items()).nextToken(page.nextToken()).build();
     }
@@ -319,29 +320,32 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
                 .tableType("EXTERNAL_TABLE")
                 .parameters(table.parameters())
                 .partitionKeys(columns(table.partitionKeys()))
-                .storageDescriptor(storage(table, table.location(), true))
+                .storageDescriptor(storage(table, table.location(), true, true))
                 .createdBy("embedded-glue-crawler")
                 .isRegisteredWithLakeFormation(false)
                 .catalogId("000000000000")
                 .build();
     }
 
-    private static Partition toSdk(String databaseName, CatalogState.Table table, CatalogState.Partition partition) {
+    /** {@code withColumns} false for GetPartitions' ExcludeColumnSchema: the storage descriptor without its columns. */
+    private static Partition toSdk(String databaseName, CatalogState.Table table, CatalogState.Partition partition,
+                                   boolean withColumns) {
         return Partition.builder()
                 .values(partition.values())
                 .databaseName(databaseName)
                 .tableName(table.name())
                 .creationTime(Instant.ofEpochMilli(partition.createTime()))
-                .storageDescriptor(storage(table, partition.location(), false))
+                .storageDescriptor(storage(table, partition.location(), false, withColumns))
                 .catalogId("000000000000")
                 .build();
     }
 
-    private static StorageDescriptor storage(CatalogState.Table table, String location, boolean withParameters) {
+    private static StorageDescriptor storage(CatalogState.Table table, String location, boolean withParameters,
+                                             boolean withColumns) {
         String paths = String.join(",", table.columns().stream().map(CatalogState.Column::name).sorted().toList());
         boolean parquet = "parquet".equals(table.parameters().get("classification"));
         return StorageDescriptor.builder()
-                .columns(columns(table.columns()))
+                .columns(withColumns ? columns(table.columns()) : null)
                 .location(location)
                 // what a Glue crawler records for each classification
                 .inputFormat(parquet ? "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"

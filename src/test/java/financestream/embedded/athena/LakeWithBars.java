@@ -53,8 +53,13 @@ final class LakeWithBars {
 
     /** Starts a query and waits for it to finish, as a caller polling GetQueryExecution does. */
     static QueryExecution run(AthenaClient athena, String sql) {
+        return run(athena, sql, DATABASE);
+    }
+
+    /** Same, with another database as the query's default schema. */
+    static QueryExecution run(AthenaClient athena, String sql, String database) {
         String id = athena.startQueryExecution(r -> r.queryString(sql)
-                .queryExecutionContext(c -> c.database(DATABASE))
+                .queryExecutionContext(c -> c.database(database))
                 .resultConfiguration(c -> c.outputLocation(RESULTS))).queryExecutionId();
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(
                 () -> athena.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution(),

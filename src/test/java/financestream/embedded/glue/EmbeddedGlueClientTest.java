@@ -95,6 +95,14 @@ class EmbeddedGlueClientTest {
                 .containsExactly(List.of("2026", "11", "26", "08"), List.of("2026", "11", "26", "09"));
         assertThat(partitions).extracting(p -> p.storageDescriptor().location())
                 .containsExactly("s3://finance-stream-lake/bars/2026/11/26/08/", "s3://finance-stream-lake/bars/2026/11/26/09/");
+        assertThat(partitions).allSatisfy(p -> assertThat(columns(p.storageDescriptor().columns()))
+                .containsExactly("high double", "low double", "ts string", "name string"));
+        // as on AWS, ExcludeColumnSchema leaves the columns out and the rest in
+        List<Partition> withoutColumns = glue.getPartitions(r -> r.databaseName("finance_stream").tableName("bars")
+                .excludeColumnSchema(true)).partitions();
+        assertThat(withoutColumns).extracting(p -> p.storageDescriptor().location())
+                .containsExactly("s3://finance-stream-lake/bars/2026/11/26/08/", "s3://finance-stream-lake/bars/2026/11/26/09/");
+        assertThat(withoutColumns).noneMatch(p -> p.storageDescriptor().hasColumns());
         assertThat(glue.getDatabases(r -> { }).databaseList()).extracting(d -> d.name()).containsExactly("finance_stream");
     }
 
