@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * The buffer of one delivery stream: accepted records wait here until a buffering hint says "deliver", then leave
- * as one object. All methods lock the stream, so records keep their order and each lands exactly once.
+ * as one object. The buffer is changed only under the stream's lock, so each record lands exactly once.
  * A failed delivery keeps the records (Firehose retries S3 delivery) and is retried after a pause.
  */
 final class DeliveryStream {
@@ -35,6 +35,8 @@ final class DeliveryStream {
     private Instant firstArrival;
     private Instant retryNotBefore = Instant.MIN;
     private boolean closed;
+    /** Objects being written outside the lock (interval 0); flush waits for them. */
+    private int writing;
 
     DeliveryStream(DeliveryStreamConfig config, Lake lake, AtomicObjectWriter writer) {
         this.config = config;
@@ -53,25 +55,70 @@ final class DeliveryStream {
         return config;
     }
 
-    /** Buffers already validated records that arrived at {@code now}, delivering whenever a hint is reached. */
-    synchronized void append(List<SdkBytes> data, Instant now) {
-        if (closed) {
-            throw new IllegalStateException("The embedded Firehose client is closed: delivery stream '"
-                    + config.name() + "' accepts no more records");
-        }
-        for (SdkBytes record : data) {
-            if (records.isEmpty()) {
-                firstArrival = now;
+    /**
+     * Buffers already validated records that arrived at {@code now}, delivering whenever a hint is reached. With an
+     * interval of 0 the call's own object is written after the lock is released, so that concurrent callers write
+     * (and fsync) their objects side by side instead of one after the other.
+     */
+    void append(List<SdkBytes> data, Instant now) {
+        Pending own;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The embedded Firehose client is closed: delivery stream '"
+                        + config.name() + "' accepts no more records");
             }
-            records.add(record);
-            bufferedBytes += record.asByteArrayUnsafe().length;
-            // checked per record, so an object exceeds the size hint by less than one record
-            if (bufferedBytes >= config.bufferSizeBytes()) {
-                tryDeliver(now, false);
+            for (SdkBytes record : data) {
+                if (records.isEmpty()) {
+                    firstArrival = now;
+                }
+                records.add(record);
+                bufferedBytes += record.asByteArrayUnsafe().length;
+                // checked per record, so an object exceeds the size hint by less than one record
+                if (bufferedBytes >= config.bufferSizeBytes()) {
+                    tryDeliver(now, false);
+                }
+            }
+            if (config.bufferIntervalSeconds() != 0 || records.isEmpty() || now.isBefore(retryNotBefore)) {
+                return;
+            }
+            own = new Pending(new ArrayList<>(records), bufferedBytes, firstArrival);
+            records.clear();
+            bufferedBytes = 0;
+            firstArrival = null;
+            writing++;
+        }
+        try {
+            deliver(own, now);
+        } finally {
+            synchronized (this) {
+                writing--;
+                notifyAll();
             }
         }
-        if (config.bufferIntervalSeconds() == 0) {
-            tryDeliver(now, false);
+    }
+
+    /** Records taken out of the buffer to be written as one object. */
+    private record Pending(List<SdkBytes> records, long bytes, Instant firstArrival) {
+    }
+
+    /** Writes the object; if that fails, the records go back to the front of the buffer, to be retried. */
+    private void deliver(Pending pending, Instant now) {
+        String key = ObjectKeys.objectKey(config.prefix(), config.name(), pending.firstArrival(), UUID.randomUUID());
+        try {
+            writer.write(lake.resolve(config.bucket(), key), pending.records());
+            LOG.debug("Delivery stream '{}' delivered {} records ({} bytes) to s3://{}/{}",
+                    config.name(), pending.records().size(), pending.bytes(), config.bucket(), key);
+        } catch (IOException e) {
+            synchronized (this) {
+                records.addAll(0, pending.records());
+                bufferedBytes += pending.bytes();
+                firstArrival = firstArrival == null || pending.firstArrival().isBefore(firstArrival)
+                        ? pending.firstArrival() : firstArrival;
+                retryNotBefore = now.plus(RETRY_PAUSE);
+            }
+            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. They stay "
+                    + "buffered; delivery is retried.", config.name(), pending.records().size(), pending.bytes(),
+                    config.bucket(), key, e.toString());
         }
     }
 
@@ -82,8 +129,17 @@ final class DeliveryStream {
         }
     }
 
-    /** Delivers whatever is buffered now; throws if that fails (the records stay buffered). */
+    /** Delivers whatever is buffered now, after the objects being written; throws if that fails (the records stay buffered). */
     synchronized void flush(Instant now) {
+        while (writing > 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("Interrupted while delivery stream '"
+                        + config.name() + "' was writing an object"));
+            }
+        }
         tryDeliver(now, true);
     }
 
