@@ -19,12 +19,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -63,18 +65,48 @@ public final class BarJson {
 
     /** The record of one bar, without a line terminator. */
     public static String format(Bar bar) {
+        StringBuilder record = writeDirectly(bar);
+        return record != null ? record.toString() : formatWithJackson(bar);
+    }
+
+    /**
+     * The record of one bar and a newline, as the bytes Firehose receives: ASCII, since json.dumps escapes every
+     * other character.
+     */
+    public static byte[] formatLine(Bar bar) {
+        StringBuilder record = writeDirectly(bar);
+        String line = record != null ? record.append('\n').toString() : formatWithJackson(bar) + "\n";
+        return line.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The common case (a name needing no escapes, a 4-digit year), written directly; null otherwise. */
+    private static StringBuilder writeDirectly(Bar bar) {
         String name = bar.name();
         OffsetDateTime ts = bar.ts();
         if (!needsNoEscaping(name) || ts.getYear() < 1000 || ts.getYear() > 9999 || ts.getOffset().getTotalSeconds() % 60 != 0) {
-            return formatWithJackson(bar);
+            return null;
         }
-        // the common case, written directly: a generator per bar cost more than the bar's whole trip to the lake
+        // a generator per bar cost more than the bar's whole trip to the lake
         StringBuilder out = new StringBuilder(112);
         out.append("{\"high\": ").append(PythonFloatRepr.of(bar.high()))
                 .append(", \"low\": ").append(PythonFloatRepr.of(bar.low()))
-                .append(", \"ts\": \"");
-        appendTimestamp(out, ts);
-        return out.append("\", \"name\": \"").append(name).append("\"}").toString();
+                .append(", \"ts\": \"").append(timestampText(ts))
+                .append("\", \"name\": \"").append(name).append("\"}");
+        return out;
+    }
+
+    /** The bars of a file or a batch come minute by minute: each thread keeps the last ts it wrote, and its text. */
+    private static final ThreadLocal<Object[]> LAST_TS_WRITTEN = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static String timestampText(OffsetDateTime ts) {
+        Object[] last = LAST_TS_WRITTEN.get();
+        if (!ts.equals(last[0])) {
+            StringBuilder text = new StringBuilder(25);
+            appendTimestamp(text, ts);
+            last[0] = ts;
+            last[1] = text.toString();
+        }
+        return (String) last[1];
     }
 
     /**
@@ -178,6 +210,27 @@ public final class BarJson {
      * exactly that shape and valid.
      */
     private static OffsetDateTime parseTimestamp(char[] ts, int at, int length) {
+        LastTimestamp last = LAST_TS_READ.get();
+        if (last.value != null && length == 25 && Arrays.equals(ts, at, at + 25, last.text, 0, 25)) {
+            return last.value;
+        }
+        OffsetDateTime value = parseTimestampText(ts, at, length);
+        if (value != null) {
+            System.arraycopy(ts, at, last.text, 0, 25);
+            last.value = value;
+        }
+        return value;
+    }
+
+    /** The last ts a thread read, as text and value: consecutive records of a file mostly share their minute. */
+    private static final class LastTimestamp {
+        final char[] text = new char[25];
+        OffsetDateTime value;
+    }
+
+    private static final ThreadLocal<LastTimestamp> LAST_TS_READ = ThreadLocal.withInitial(LastTimestamp::new);
+
+    private static OffsetDateTime parseTimestampText(char[] ts, int at, int length) {
         if (length != 25 || ts[at + 4] != '-' || ts[at + 7] != '-' || ts[at + 10] != ' ' || ts[at + 13] != ':'
                 || ts[at + 16] != ':' || ts[at + 22] != ':' || (ts[at + 19] != '+' && ts[at + 19] != '-')) {
             return null;

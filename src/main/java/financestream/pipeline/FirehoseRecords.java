@@ -1,7 +1,6 @@
 package financestream.pipeline;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +43,7 @@ public class FirehoseRecords {
         ByteArrayOutputStream open = new ByteArrayOutputStream(packRecordBytes > 0 ? 64 * 1024 : 0);
         long bytes = 0;
         for (Bar bar : bars) {
-            byte[] line = (BarJson.format(bar) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = BarJson.formatLine(bar);
             bytes += line.length;
             if (line.length > FirehoseBatchStrategy.AWS_MAX_RECORD_BYTES || bytes > maxBatchBytes) {
                 throw new IllegalArgumentException("The batch of " + bars.size() + " bars ending with " + bar

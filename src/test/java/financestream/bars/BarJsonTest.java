@@ -127,6 +127,7 @@ class BarJsonTest {
     void theFastPathsWriteAndReadExactlyWhatTheReferencePathsDo() {
         java.util.Random random = new java.util.Random(7);
         String[] names = {"DDOG", "BRK.B", "^GSPC", "EURUSD=X", "A\"B", "caf\u00e9", "X Y"};
+        OffsetDateTime previous = null;
         for (int i = 0; i < 20_000; i++) {
             double high = switch (i % 4) {
                 case 0 -> (float) (random.nextDouble() * 2000); // float32 widened, as Yahoo's prices
@@ -134,14 +135,16 @@ class BarJsonTest {
                 case 2 -> Math.round(random.nextDouble() * 1e6) / 100.0;
                 default -> -random.nextDouble() * 1e8;
             };
-            OffsetDateTime ts = OffsetDateTime.of(1000 + random.nextInt(9000), 1 + random.nextInt(12),
+            OffsetDateTime ts = i % 3 != 0 && previous != null ? previous : OffsetDateTime.of(1000 + random.nextInt(9000), 1 + random.nextInt(12),
                     1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60), 0,
                     ZoneOffset.ofTotalSeconds((random.nextInt(57) - 28) * 30 * 60));
+            previous = ts;
             Bar bar = new Bar(names[i % names.length], ts, high, high / 2);
 
             String record = BarJson.format(bar);
 
             assertThat(record).as("bar %s", bar).isEqualTo(BarJson.formatWithJackson(bar));
+            assertThat(BarJson.formatLine(bar)).isEqualTo((record + "\n").getBytes(StandardCharsets.UTF_8));
             assertThat(BarJson.parse(record)).isEqualTo(bar);
         }
     }
