@@ -98,6 +98,10 @@ final class CatalogViews {
             // skips the files of partitions a WHERE on the keys excludes
             body = select(classification, columns, keys, null,
                     partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
+        } else if (!keys.isEmpty() && unnamedFolderDepth(partitions, keys, columns) > 0) {
+            // Firehose's yyyy/MM/dd/HH folders: one scan too, each key the folder at its depth of the file's path
+            body = selectKeysFromPath(classification, columns, keys, unnamedFolderDepth(partitions, keys, columns),
+                    partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
         } else {
             body = partitions.stream()
                     .map(partition -> select(classification, columns, keys, partition.values(), partition.paths()))
@@ -140,14 +144,67 @@ final class CatalogViews {
     }
 
     /**
+     * For partitions whose values are, in order, the names of the folders that directly hold their files, all under
+     * one table folder (Firehose's {@code yyyy/MM/dd/HH}, found by the crawler as partition_0..3): how many
+     * {@code /}-separated parts the table folder's path has; 0 if the partitions are not laid out so, or a column is
+     * named {@code filename} (the scan's own column).
+     */
+    private static int unnamedFolderDepth(List<PartitionFiles> partitions, List<Column> keys, List<Column> columns) {
+        if (java.io.File.separatorChar != '/'
+                || columns.stream().anyMatch(column -> column.name().equalsIgnoreCase("filename"))) {
+            return 0;
+        }
+        Path tableFolder = null;
+        for (PartitionFiles partition : partitions) {
+            if (partition.values().size() != keys.size()) {
+                return 0;
+            }
+            for (Path file : partition.paths()) {
+                Path folder = file.getParent();
+                for (int i = keys.size() - 1; i >= 0; i--) {
+                    if (folder == null || !folder.getFileName().toString().equals(partition.values().get(i))) {
+                        return 0;
+                    }
+                    folder = folder.getParent();
+                }
+                if (folder == null || (tableFolder != null && !tableFolder.equals(folder))) {
+                    return 0;
+                }
+                tableFolder = folder;
+            }
+        }
+        return tableFolder == null ? 0 : tableFolder.toString().split("/", -1).length;
+    }
+
+    /** One SELECT over {@code files}, each partition key read from the folder at its depth below the table folder. */
+    private static String selectKeysFromPath(String classification, List<Column> columns, List<Column> keys,
+                                             int tableFolderParts, List<Path> files) {
+        StringJoiner projection = new StringJoiner(", ");
+        columns.forEach(column -> projection.add(ident(column.name())));
+        for (int i = 0; i < keys.size(); i++) {
+            projection.add("split_part(filename, '/', " + (tableFolderParts + 1 + i) + ") AS " + ident(keys.get(i).name()));
+        }
+        return "SELECT " + projection + " FROM (" + select(classification, columns, List.of(), List.of(), files, true) + ")";
+    }
+
+    /**
      * One SELECT over {@code files} with the catalog's columns and types, then the partition keys: the given
      * {@code values}, or read from the folder names when {@code values} is null (checked to be the same).
      */
     private static String select(String classification, List<Column> columns, List<Column> keys, List<String> values,
                                  List<Path> files) {
+        return select(classification, columns, keys, values, files, false);
+    }
+
+    /** {@link #select}, with each row's file path first as {@code filename} if {@code withFilename}. */
+    private static String select(String classification, List<Column> columns, List<Column> keys, List<String> values,
+                                 List<Path> files, boolean withFilename) {
         boolean parquet = classification.equals("parquet");
         boolean keysFromFolders = values == null;
         StringJoiner projection = new StringJoiner(", ");
+        if (withFilename) {
+            projection.add("filename");
+        }
         StringJoiner types = new StringJoiner(", ", "{", "}");
         for (Column column : columns) {
             // Parquet carries its own types; the catalog's type is what the query sees, as on Athena
@@ -162,8 +219,8 @@ final class CatalogViews {
         StringJoiner paths = new StringJoiner(", ", "[", "]");
         files.forEach(file -> paths.add(literal(file.toString())));
         // Glue's partition keys are strings: no guessing of dates or numbers from the folder names
-        String partitioning = keysFromFolders ? "hive_partitioning = true, hive_types_autocast = false"
-                : "hive_partitioning = false";
+        String partitioning = (keysFromFolders ? "hive_partitioning = true, hive_types_autocast = false"
+                : "hive_partitioning = false") + (withFilename ? ", filename = true" : "");
         if (parquet) {
             return "SELECT " + projection + " FROM read_parquet(" + paths + ", " + partitioning + ")";
         }

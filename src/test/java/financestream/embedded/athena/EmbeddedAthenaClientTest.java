@@ -199,6 +199,11 @@ class EmbeddedAthenaClientTest {
         lake.crawl();
         assertThat(firstValue(run(athena, count))).isEqualTo(Long.toString(3 * Long.parseLong(landed)));
         assertThat(firstValue(run(athena, "SELECT count(DISTINCT partition_3) FROM bars"))).isEqualTo("2");
+        // each row carries its own folder's values (the view reads them from the file's path)
+        assertThat(firstValue(run(athena, "SELECT string_agg(p, ' ' ORDER BY p) FROM (SELECT partition_0 || '/' || "
+                + "partition_1 || '/' || partition_2 || '/' || partition_3 || '=' || count(*) AS p FROM bars "
+                + "GROUP BY partition_0, partition_1, partition_2, partition_3)")))
+                .isEqualTo("2026/11/26/08=" + 2 * Long.parseLong(landed) + " 2026/11/26/09=" + landed);
     }
 
     private String firstValue(QueryExecution query) {
