@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The scale benchmark (see README, "Performance"): builds the jar and the benchmark, then runs
 # financestream.benchmark.Benchmark, which runs the real jar on a synthetic replay file in a child JVM.
-#   scripts/benchmark.sh                                  # 500 symbols × 5 days ≈ 1M bars
-#   scripts/benchmark.sh --symbols 500 --days 52          # ≈ 10M bars (the query target)
-# Options: --symbols N --days D --heap 256m --buffer-interval-seconds 0 --buffer-size-mib 5 --dir target/benchmark
+#   scripts/benchmark.sh                                  # 500 symbols × 5 days ≈ 1M bars, 3 runs
+#   scripts/benchmark.sh --symbols 500 --days 52 --runs 1 # ≈ 10M bars (the query target)
+# Options: --symbols N --days D --runs 3 --heap 256m --buffer-interval-seconds 0 --buffer-size-mib 5
+#          --dir target/benchmark
 # Set BENCHMARK_SKIP_BUILD=1 to reuse target/finance-stream.jar and target/test-classes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
