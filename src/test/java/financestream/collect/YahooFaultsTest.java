@@ -164,9 +164,10 @@ class YahooFaultsTest {
         List<Long> times = yahoo.getAllServeEvents().stream()
                 .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
         assertThat(times).hasSize(3);
-        // at most one request per 700 ms (a little slack for the clocks of WireMock and the throttle)
-        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(600);
-        assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(600);
+        // at most one request per 700 ms; WireMock logs a request when it gets to it, which on a loaded 2-core
+        // machine was once 119 ms late, so the slack is 200 ms (unthrottled, the three requests go out back to back)
+        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(500);
+        assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(500);
     }
 
     private Properties settings(String symbols) {
