@@ -121,51 +121,56 @@ public class ReplayFile {
         return new Chunks(selection(symbols, from, to), size);
     }
 
-    /** Consecutive chunks of the file's lines; {@link #toString()} says how many bars were read and kept. */
-    public final class Chunks implements Iterator<Chunk>, Closeable {
-        private final Selection selection;
-        private final int size;
+    /**
+     * One lazy pass over the file, one item ahead of the caller: numbers the lines, closes the file at the end or on
+     * the first failure, and turns a read error into a {@link ReplayFileException} naming the line.
+     */
+    private abstract class Pass<T> implements Iterator<T>, Closeable {
+        final Selection selection;
         private final StrictUtf8Lines lines;
-        private final AtomicLong kept = new AtomicLong();
-        private long lineNumber;
-        private Chunk next;
+        /** Lines read so far. */
+        long lineNumber;
+        private T next;
         private boolean done;
 
-        private Chunks(Selection selection, int size) {
+        Pass(Selection selection) {
             this.selection = selection;
-            this.size = size;
             this.lines = openLines();
+        }
+
+        /** The next item, read with {@link #readLine()}; null at the end of the file. */
+        abstract T read() throws IOException;
+
+        final String readLine() throws IOException {
+            String line = lines.readLine();
+            if (line != null) {
+                lineNumber++;
+            }
+            return line;
         }
 
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
-                next = readChunk();
+                next = readOrClose();
             }
             return next != null;
         }
 
         @Override
-        public Chunk next() {
+        public T next() {
             if (!hasNext()) {
                 throw new NoSuchElementException("no more lines in " + location);
             }
-            Chunk chunk = next;
+            T item = next;
             next = null;
-            return chunk;
+            return item;
         }
 
-        private Chunk readChunk() {
-            List<String> chunk = new ArrayList<>(size);
-            long first = lineNumber + 1;
+        private T readOrClose() {
+            T item;
             try {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    lineNumber++;
-                    chunk.add(line);
-                    if (chunk.size() == size) {
-                        return new Chunk(this, first, chunk);
-                    }
-                }
+                item = read();
             } catch (IOException e) {
                 close();
                 throw new ReplayFileException(location, lineNumber, "cannot read it: " + e.getMessage(), e);
@@ -173,14 +178,40 @@ public class ReplayFile {
                 close();
                 throw e;
             }
-            close();
-            return chunk.isEmpty() ? null : new Chunk(this, first, chunk);
+            if (item == null) {
+                close();
+            }
+            return item;
         }
 
         @Override
         public void close() {
             done = true;
             closeLines(lines);
+        }
+    }
+
+    /** Consecutive chunks of the file's lines; {@link #toString()} says how many bars were read and kept. */
+    public final class Chunks extends Pass<Chunk> {
+        private final int size;
+        private final AtomicLong kept = new AtomicLong();
+
+        private Chunks(Selection selection, int size) {
+            super(selection);
+            this.size = size;
+        }
+
+        @Override
+        Chunk read() throws IOException {
+            List<String> chunk = new ArrayList<>(size);
+            long first = lineNumber + 1;
+            for (String line = readLine(); line != null; line = readLine()) {
+                chunk.add(line);
+                if (chunk.size() == size) {
+                    break;
+                }
+            }
+            return chunk.isEmpty() ? null : new Chunk(this, first, chunk);
         }
 
         @Override
@@ -207,15 +238,10 @@ public class ReplayFile {
          * @throws ReplayFileException naming the file, the line number and the fault of the first bad line
          */
         public List<Bar> bars() {
-            Selection selection = chunks.selection;
             List<Bar> bars = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank()) {
-                    continue;
-                }
-                Bar bar = parse(line, firstLineNumber + i);
-                if (selection.selects(bar)) {
+                Bar bar = selectedBar(chunks.selection, lines.get(i), firstLineNumber + i);
+                if (bar != null) {
                     bars.add(bar);
                 }
             }
@@ -230,59 +256,29 @@ public class ReplayFile {
     }
 
     /** The selected bars of one pass over the file; {@link #toString()} says how many were read and kept. */
-    public final class Bars implements Iterator<Bar>, Closeable {
-        private final Selection selection;
-        private final StrictUtf8Lines lines;
-        private long lineNumber;
+    public final class Bars extends Pass<Bar> {
         private long kept;
-        private Bar next;
-        private boolean done;
 
         private Bars(Selection selection) {
-            this.selection = selection;
-            this.lines = openLines();
+            super(selection);
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = readNext();
+        Bar read() throws IOException {
+            for (String line = readLine(); line != null; line = readLine()) {
+                Bar bar = selectedBar(selection, line, lineNumber);
+                if (bar != null) {
+                    return bar;
+                }
             }
-            return next != null;
+            return null;
         }
 
         @Override
         public Bar next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more bars in " + location);
-            }
-            Bar bar = next;
-            next = null;
+            Bar bar = super.next();
             kept++;
             return bar;
-        }
-
-        private Bar readNext() {
-            try {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    Bar bar = parse(line, lineNumber);
-                    if (selection.selects(bar)) {
-                        return bar;
-                    }
-                }
-            } catch (IOException e) {
-                close();
-                throw new ReplayFileException(location, lineNumber, "cannot read it: " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-            close();
-            return null;
         }
 
         /** Bars handed out so far. */
@@ -291,15 +287,18 @@ public class ReplayFile {
         }
 
         @Override
-        public void close() {
-            done = true;
-            closeLines(lines);
-        }
-
-        @Override
         public String toString() {
             return selection.describe(kept, lineNumber, location);
         }
+    }
+
+    /** The line's bar if the selection keeps it; null for a blank line or a bar it does not keep. */
+    private Bar selectedBar(Selection selection, String line, long lineNumber) {
+        if (line.isBlank()) {
+            return null;
+        }
+        Bar bar = parse(line, lineNumber);
+        return selection.selects(bar) ? bar : null;
     }
 
     private Bar parse(String line, long lineNumber) {
