@@ -2,7 +2,6 @@ package financestream.embedded.firehose;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,14 +80,11 @@ final class DeliveryStream {
             if (config.bufferIntervalSeconds() != 0 || records.isEmpty() || now.isBefore(retryNotBefore)) {
                 return;
             }
-            own = new Pending(new ArrayList<>(records), bufferedBytes, firstArrival);
-            records.clear();
-            bufferedBytes = 0;
-            firstArrival = null;
+            own = takeBuffer();
             writing++;
         }
         try {
-            deliver(own, now);
+            deliver(own, now, false);
         } finally {
             synchronized (this) {
                 writing--;
@@ -101,13 +97,23 @@ final class DeliveryStream {
     private record Pending(List<SdkBytes> records, long bytes, Instant firstArrival) {
     }
 
-    /** Writes the object; if that fails, the records go back to the front of the buffer, to be retried. */
-    private void deliver(Pending pending, Instant now) {
+    /** Everything buffered, taken out of the buffer to be written as one object; the caller holds the lock. */
+    private Pending takeBuffer() {
+        Pending pending = new Pending(new ArrayList<>(records), bufferedBytes, firstArrival);
+        records.clear();
+        bufferedBytes = 0;
+        firstArrival = null;
+        return pending;
+    }
+
+    /**
+     * Writes the object. If that fails, the records go back to the front of the buffer to be retried after a pause,
+     * and the failure is returned (null on success); {@code closing}: no retry will come, the records are lost.
+     */
+    private UncheckedIOException deliver(Pending pending, Instant now, boolean closing) {
         String key = ObjectKeys.objectKey(config.prefix(), config.name(), pending.firstArrival(), UUID.randomUUID());
         try {
             writer.write(lake.resolve(config.bucket(), key), pending.records());
-            LOG.debug("Delivery stream '{}' delivered {} records ({} bytes) to s3://{}/{}",
-                    config.name(), pending.records().size(), pending.bytes(), config.bucket(), key);
         } catch (IOException e) {
             synchronized (this) {
                 records.addAll(0, pending.records());
@@ -116,10 +122,17 @@ final class DeliveryStream {
                         ? pending.firstArrival() : firstArrival;
                 retryNotBefore = now.plus(RETRY_PAUSE);
             }
-            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. They stay "
-                    + "buffered; delivery is retried.", config.name(), pending.records().size(), pending.bytes(),
-                    config.bucket(), key, e.toString());
+            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. {}",
+                    config.name(), pending.records().size(), pending.bytes(), config.bucket(), key, e.toString(),
+                    closing ? "The client is closing: these records are lost."
+                            : "They stay buffered; delivery is retried.");
+            return new UncheckedIOException("Delivery stream '" + config.name() + "' could not deliver "
+                    + pending.records().size() + " buffered records to s3://" + config.bucket() + "/" + key
+                    + (closing ? " while closing: they are lost" : ": they stay buffered"), e);
         }
+        LOG.debug("Delivery stream '{}' delivered {} records ({} bytes) to s3://{}/{}",
+                config.name(), pending.records().size(), pending.bytes(), config.bucket(), key);
+        return null;
     }
 
     /** Delivers the buffer if its oldest record has waited the buffering interval. */
@@ -149,32 +162,16 @@ final class DeliveryStream {
         flush(now);
     }
 
+    /** Delivers the buffer under the lock (a hint reached, the timer, flush, close). */
     private void tryDeliver(Instant now, boolean throwOnFailure) {
         if (records.isEmpty() || (!throwOnFailure && now.isBefore(retryNotBefore))) {
             return;
         }
-        String key = ObjectKeys.objectKey(config.prefix(), config.name(), firstArrival, UUID.randomUUID());
-        Path target = lake.resolve(config.bucket(), key);
-        try {
-            writer.write(target, records);
-        } catch (IOException e) {
-            retryNotBefore = now.plus(RETRY_PAUSE);
-            LOG.error("Delivery stream '{}' could not deliver {} records ({} bytes) to s3://{}/{}: {}. {}",
-                    config.name(), records.size(), bufferedBytes, config.bucket(), key, e.toString(),
-                    closed ? "The client is closing: these records are lost."
-                            : "They stay buffered; delivery is retried.");
-            if (throwOnFailure) {
-                throw new UncheckedIOException("Delivery stream '" + config.name() + "' could not deliver "
-                        + records.size() + " buffered records to s3://" + config.bucket() + "/" + key
-                        + (closed ? " while closing: they are lost" : ": they stay buffered"), e);
-            }
-            return;
+        UncheckedIOException failure = deliver(takeBuffer(), now, closed);
+        if (failure == null) {
+            retryNotBefore = Instant.MIN;
+        } else if (throwOnFailure) {
+            throw failure;
         }
-        LOG.debug("Delivery stream '{}' delivered {} records ({} bytes) to s3://{}/{}",
-                config.name(), records.size(), bufferedBytes, config.bucket(), key);
-        records.clear();
-        bufferedBytes = 0;
-        firstArrival = null;
-        retryNotBefore = Instant.MIN;
     }
 }
