@@ -98,14 +98,17 @@ final class CatalogViews {
             // skips the files of partitions a WHERE on the keys excludes
             body = select(classification, columns, keys, null,
                     partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
-        } else if (!keys.isEmpty() && unnamedFolderDepth(partitions, keys, columns) > 0) {
-            // Firehose's yyyy/MM/dd/HH folders: one scan too, each key the folder at its depth of the file's path
-            body = selectKeysFromPath(classification, columns, keys, unnamedFolderDepth(partitions, keys, columns),
-                    partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
         } else {
-            body = partitions.stream()
-                    .map(partition -> select(classification, columns, keys, partition.values(), partition.paths()))
-                    .collect(Collectors.joining("\nUNION ALL\n"));
+            int tableFolderParts = keys.isEmpty() ? 0 : unnamedFolderDepth(partitions, keys, columns);
+            if (tableFolderParts > 0) {
+                // Firehose's yyyy/MM/dd/HH folders: one scan too, each key the folder at its depth of the file's path
+                body = selectKeysFromPath(classification, columns, keys, tableFolderParts,
+                        partitions.stream().flatMap(partition -> partition.paths().stream()).toList());
+            } else {
+                body = partitions.stream()
+                        .map(partition -> select(classification, columns, keys, partition.values(), partition.paths()))
+                        .collect(Collectors.joining("\nUNION ALL\n"));
+            }
         }
         return "CREATE VIEW " + CATALOG + "." + ident(database) + "." + ident(table.name()) + " AS\n" + body;
     }
