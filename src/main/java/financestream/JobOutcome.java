@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +33,15 @@ public class JobOutcome {
         remember(description);
     }
 
-    /** Called when the one-shot job's exchange is complete, failed or not: log the verdict and end the run. */
-    public void finish(Exchange exchange) {
-        Exception exception = exchange.getException();
-        if (exception == null) {
-            exception = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        }
-        if (exception != null) {
-            remember(describe(exception));
+    /**
+     * Called when the one-shot job's exchange is complete: log the verdict and end the run.
+     *
+     * @param failure what failed the job's exchange, null when it completed (an exception a redelivery recovered
+     *                stays behind on the exchange, so it is not read from there)
+     */
+    public void finish(Exception failure) {
+        if (failure != null) {
+            remember(describe(failure));
         }
         List<String> seen = failures();
         if (seen.isEmpty()) {

@@ -181,6 +181,7 @@ class YahooFaultsTest {
         Properties settings = settings(String.join(",", symbols));
         settings.put("yahoo.max-requests", "1");
         settings.put("yahoo.throttle-period-ms", "700");
+        settings.put("yahoo.socket-timeout-ms", "10000"); // a slow answer on a loaded machine is no retry here
 
         app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
         await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
