@@ -200,7 +200,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         }
         try {
             CatalogViews.Definitions views = catalog.define();
-            ResultTable result = workerDatabase().run(query, views, run.database);
+            QueryResult result = workerDatabase().run(query, views, run.database);
             AthenaCsv.write(result, lake.resolve(run.outputLocation));
             run.succeed(result, scannedBytes(views, run.query));
             LOG.debug("Query {} succeeded with {} row(s)", run.id, result.rows().size());
@@ -278,7 +278,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         if (state != QueryExecutionState.SUCCEEDED) {
             throw AthenaErrors.invalidRequest(run.stateChangeReason());
         }
-        ResultTable result = run.result();
+        QueryResult result = run.result();
         List<Row> stream = new ArrayList<>();
         int total = result.rows().size() + (result.header() ? 1 : 0);
         int from = offset(request.nextToken(), total);
@@ -300,11 +300,11 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
                 .build();
     }
 
-    private static Row row(ResultTable result, int streamIndex) {
+    private static Row row(QueryResult result, int streamIndex) {
         List<String> values;
         if (result.header()) {
             values = streamIndex == 0
-                    ? result.columns().stream().map(ResultTable.ResultColumn::name).toList()
+                    ? result.columns().stream().map(QueryResult.ResultColumn::name).toList()
                     : result.rows().get(streamIndex - 1);
         } else {
             values = result.rows().get(streamIndex);
