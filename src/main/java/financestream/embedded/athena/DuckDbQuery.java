@@ -16,11 +16,18 @@ import java.util.List;
 final class DuckDbQuery {
 
     private final String sql;
+    /** The result's column names as Trino gives them, or empty to keep DuckDB's. */
+    private final List<String> columnNames;
     private Statement running;
     private boolean cancelled;
 
     DuckDbQuery(String sql) {
+        this(sql, List.of());
+    }
+
+    DuckDbQuery(String sql, List<String> columnNames) {
         this.sql = sql;
+        this.columnNames = columnNames;
     }
 
     QueryResult execute(Connection connection) throws SQLException {
@@ -47,11 +54,21 @@ final class DuckDbQuery {
         }
     }
 
-    private static QueryResult read(ResultSet rs) throws SQLException {
+    private QueryResult read(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<ResultColumn> columns = new ArrayList<>();
+        boolean trinoNames = columnNames.size() == meta.getColumnCount();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(AthenaValues.column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
+            columns.add(AthenaValues.column(trinoNames ? columnNames.get(i - 1) : meta.getColumnLabel(i),
+                    meta.getColumnTypeName(i)));
+        }
+        for (ResultColumn column : columns) {
+            if (column.type().equals("timestamp with time zone")) {
+                // Athena prints each such value in its own zone (-05:00, America/New_York); DuckDB keeps only the instant
+                throw new SQLException("NOT_SUPPORTED: column " + column.name() + " is a timestamp with time zone, "
+                        + "which the embedded Athena cannot print in the value's own zone as Athena does: select "
+                        + "CAST(x AT TIME ZONE 'zone' AS timestamp), or a field of it (hour(x))");
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         while (rs.next()) {

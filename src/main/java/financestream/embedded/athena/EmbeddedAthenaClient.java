@@ -59,6 +59,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("(\\d+)");
 
     private final Lake lake;
+    private final boolean athenaDialect;
     private final CatalogViews catalog;
     private final String defaultOutputLocation;
     private final Map<String, QueryRun> runs = new ConcurrentHashMap<>();
@@ -75,6 +76,15 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
      *                              {@code null} for none
      */
     public EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation) {
+        this(lake, glue, defaultOutputLocation, true);
+    }
+
+    /**
+     * @param athenaDialect whether each query must pass Athena's parser and function check first ({@link TrinoDialect});
+     *                      false only for tests that hold a query inside DuckDB with DuckDB's own functions
+     */
+    EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation, boolean athenaDialect) {
+        this.athenaDialect = athenaDialect;
         this.lake = lake;
         this.catalog = new CatalogViews(lake, glue);
         if (defaultOutputLocation != null) {
@@ -194,7 +204,19 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
     }
 
     private void execute(QueryRun run) {
-        DuckDbQuery query = new DuckDbQuery(run.query);
+        TrinoDialect.Translation translation;
+        try {
+            translation = athenaDialect ? TrinoDialect.toDuckDb(run.query)
+                    : new TrinoDialect.Translation(run.query, List.of());
+        } catch (TrinoDialect.Refused refused) {
+            // Athena refuses it before running it: FAILED without having started
+            if (run.start(new DuckDbQuery(run.query))) {
+                run.fail(refused.getMessage());
+                LOG.info("Query {} {}: {}", run.id, run.state(), refused.getMessage());
+            }
+            return;
+        }
+        DuckDbQuery query = new DuckDbQuery(translation.sql(), translation.columnNames());
         if (!run.start(query)) {
             return;
         }
