@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 import financestream.aws.AwsClients;
 import financestream.bars.BarJsonDataFormat;
@@ -25,10 +24,9 @@ import financestream.crawl.CrawlSettings;
 import financestream.crawl.GlueCrawl;
 import financestream.crawl.ParquetCompaction;
 import financestream.deliver.DeliverSettings;
-import financestream.deliver.FirehoseBatchStrategy;
-import financestream.deliver.FirehoseDelivery;
+import financestream.deliver.DeliveredBars;
+import financestream.deliver.FirehoseBatches;
 import financestream.deliver.FirehoseDeliveryWait;
-import financestream.deliver.FirehoseRecords;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -71,18 +69,16 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
             outcome = new JobOutcome(job.exitWhenDone() ? () -> stopAsync(context) : () -> { });
             registry.bind(JobOutcome.BEAN_NAME, outcome);
         }
-        context.getManagementStrategy().addEventNotifier(outcome);
 
         registry.bind("barJson", new BarJsonDataFormat());
         registry.bind("replay", new ReplayFile(settings.collect().replayFile().toString()));
         registry.bind("yahooChart", new YahooChartApi());
-        bindFirehoseDelivery(context, deliver);
         registry.bind("athenaResults", new AthenaResults());
         CollectBeans.bind(context, settings.collect(), outcome);
         financestream.report.ReportBeans.bind(context, settings.report());
-        financestream.observe.Observability.install(context, job, deliver.stream(), crawl.crawler());
-        registry.bind("firehoseRecords", new FirehoseRecords(deliver.batchMaxRecords(), deliver.batchMaxBytes(),
-                deliver.packRecordBytes()));
+        financestream.observe.Observability.install(context, job, deliver.stream(), crawl.crawler(),
+                settings.collect().symbols().list());
+        bindFirehoseDelivery(context, deliver);
         if (job.embedded()) {
             bindEmbeddedEngines(context, settings);
         } else {
@@ -91,7 +87,6 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
             registry.bind("lakeCompaction", new NoCompaction());
         }
         registry.bind("firehoseDeliveryWait", new FirehoseDeliveryWait(registry.findSingleByType(FirehoseClient.class),
-                registry.lookupByNameAndType("firehoseSender", ExecutorService.class),
                 Duration.ofSeconds(deliver.deliveryWaitMarginSeconds())));
         registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
                 Duration.ofMillis(crawl.pollIntervalMs()), Duration.ofSeconds(crawl.timeoutSeconds())));
@@ -133,23 +128,21 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                 lake.root(), deliver.stream(), deliver.destination(), crawl.crawler(), crawl.database());
     }
 
-    /**
-     * Batching, packing and the books of each delivery (retries, dead letters): see 1-collect-firehose.camel.yaml.
-     */
+    /** Batching and packing, and the step that reads Firehose's answers: see 3-deliver.camel.yaml. */
     private void bindFirehoseDelivery(CamelContext context, DeliverSettings deliver) {
-        context.getRegistry().bind("firehoseBatch", new FirehoseBatchStrategy(deliver.batchMaxRecords(),
-                deliver.batchMaxBytes(), deliver.packRecordBytes()));
-        // one thread sends the aggregator's batches in order; Camel shuts it down with the context
-        context.getRegistry().bind("firehoseSender",
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "firehose-sender"));
+        Registry registry = context.getRegistry();
+        registry.bind("firehoseBatches", new FirehoseBatches(deliver.batchMaxRecords(), deliver.batchMaxBytes(),
+                deliver.packRecordBytes()));
+        registry.bind("deliveredBars", new DeliveredBars(
+                registry.lookupByNameAndType("sentBars", financestream.collect.SentBarsLedger.class),
+                registry.lookupByNameAndType("collectSummary", financestream.collect.CollectSummary.class),
+                registry.lookupByNameAndType("pipelineMetrics", financestream.observe.PipelineMetrics.class)));
         // replay-stream: Camel's parallel split reads the file on one of these threads while the other two parse,
         // format and send chunks of it; at most two chunks wait, then the reader handles one itself, so memory
         // stays at a few chunks whatever the file's size
-        context.getRegistry().bind("replaySender", context.getExecutorServiceManager().newThreadPool(this,
+        registry.bind("replaySender", context.getExecutorServiceManager().newThreadPool(this,
                 "replay-sender", new ThreadPoolProfileBuilder("replay-sender").poolSize(3).maxPoolSize(3)
                         .maxQueueSize(2).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build()));
-        context.getRegistry().bind("firehoseDelivery", new FirehoseDelivery(deliver.retryMaxAttempts(),
-                Duration.ofMillis(deliver.retryInitialBackoffMs()), Duration.ofMillis(deliver.retryMaxBackoffMs())));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import financestream.bars.ReplayFile;
 import financestream.bars.SymbolAliases;
 import financestream.calendar.TradingCalendar;
-import financestream.deliver.FirehoseDeliveryWatcher;
 import financestream.JobOutcome;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -15,7 +14,7 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Binds the collect step's beans from the settings: the plan (what to collect, checked before any request), the
- * sent-bars ledger and its Firehose watcher (no duplicates), the run summary, and Yahoo's HTTP timeouts.
+ * sent-bars ledger (no duplicates), the run summary, and Yahoo's HTTP timeouts.
  * A test may bind its own {@link Clock} as {@value #CLOCK} to move time.
  */
 public final class CollectBeans {
@@ -39,7 +38,7 @@ public final class CollectBeans {
                 settings.source(), aliases, new TradingCalendar(), clock,
                 Duration.ofMinutes(settings.collectAfterCloseMinutes()));
         SentBarsLedger ledger = new SentBarsLedger(settings.sentBarsDir());
-        CollectSummary summary = new CollectSummary(outcome, ledger, Duration.ofMillis(settings.settleTimeoutMs()));
+        CollectSummary summary = new CollectSummary(outcome);
 
         registry.bind("collectPlan", plan);
         registry.bind("collectSummary", summary);
@@ -48,7 +47,6 @@ public final class CollectBeans {
         registry.bind("replayDays", new ReplayDays(new ReplayFile(settings.replayFile().toString())));
         registry.bind("yahooRetryAfter",
                 new YahooRetryAfter(Duration.ofSeconds(settings.yahooRetryAfterMaxSeconds()), clock));
-        context.getManagementStrategy().addEventNotifier(new FirehoseDeliveryWatcher(ledger, summary));
 
         for (String scheme : new String[] {"http", "https"}) {
             HttpComponent http = context.getComponent(scheme, HttpComponent.class);

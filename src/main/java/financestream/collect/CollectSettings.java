@@ -45,7 +45,6 @@ public record CollectSettings(
         @Setting("yahoo.connect-timeout-ms") @Min(1) long yahooConnectTimeoutMs,
         @Setting("yahoo.socket-timeout-ms") @Min(1) long yahooSocketTimeoutMs,
         @Setting("collect.sent-bars-dir") Path sentBarsDir,
-        @Setting("collect.settle-timeout-ms") @Min(0) long settleTimeoutMs,
         @Setting("schedule.collect-after-close-minutes") @Min(0) long collectAfterCloseMinutes)
         implements Disagreements {
 

@@ -26,7 +26,6 @@ public record DeliverSettings(
         @Setting("firehose.batch.max-bytes") @Range(min = 1_024_000, max = 4_194_304) long batchMaxBytes,
         @Setting("firehose.pack.enabled") boolean packEnabled,
         @Setting("firehose.pack.max-record-bytes") @Range(min = 1, max = 1_024_000) int packMaxRecordBytes,
-        @Setting("firehose.retry.max-attempts") @Min(1) int retryMaxAttempts,
         @Setting("firehose.retry.initial-backoff-ms") @Min(0) long retryInitialBackoffMs,
         @Setting("firehose.retry.max-backoff-ms") @Min(0) long retryMaxBackoffMs,
         @Setting("firehose.retry.max-redeliveries") @Min(0) int retryMaxRedeliveries,

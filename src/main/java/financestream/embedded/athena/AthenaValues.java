@@ -1,6 +1,6 @@
 package financestream.embedded.athena;
 
-import financestream.embedded.athena.ResultTable.ResultColumn;
+import financestream.embedded.athena.QueryResult.ResultColumn;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package financestream.embedded.athena;
 
-import financestream.embedded.athena.ResultTable.ResultColumn;
+import financestream.embedded.athena.QueryResult.ResultColumn;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -23,7 +23,7 @@ final class DuckDbQuery {
         this.sql = sql;
     }
 
-    ResultTable execute(Connection connection) throws SQLException {
+    QueryResult execute(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             synchronized (this) {
                 if (cancelled) {
@@ -33,7 +33,7 @@ final class DuckDbQuery {
             }
             try {
                 if (!statement.execute(sql)) {
-                    return ResultTable.none();
+                    return QueryResult.none();
                 }
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);
@@ -47,7 +47,7 @@ final class DuckDbQuery {
         }
     }
 
-    private static ResultTable read(ResultSet rs) throws SQLException {
+    private static QueryResult read(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -61,7 +61,7 @@ final class DuckDbQuery {
             }
             rows.add(row);
         }
-        return new ResultTable(List.copyOf(columns), rows, true);
+        return new QueryResult(List.copyOf(columns), rows, true);
     }
 
     /** Stops the query if it is running, or before it starts. */

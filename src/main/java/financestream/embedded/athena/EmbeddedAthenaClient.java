@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +27,6 @@ import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
-import software.amazon.awssdk.services.athena.model.ListQueryExecutionsRequest;
-import software.amazon.awssdk.services.athena.model.ListQueryExecutionsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionContext;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -65,7 +62,6 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
     private final CatalogViews catalog;
     private final String defaultOutputLocation;
     private final Map<String, QueryRun> runs = new ConcurrentHashMap<>();
-    private final List<String> order = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService workers;
     private final ThreadLocal<WarmDuckDb> workerDatabase = new ThreadLocal<>();
 
@@ -193,7 +189,6 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         String csv = (output.endsWith("/") ? output : output + "/") + id + ".csv";
         QueryRun run = new QueryRun(id, request.queryString(), database, workGroup, csv);
         runs.put(id, run);
-        order.add(id);
         workers.execute(() -> execute(run));
         return StartQueryExecutionResponse.builder().queryExecutionId(id).build();
     }
@@ -205,7 +200,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         }
         try {
             CatalogViews.Definitions views = catalog.define();
-            ResultTable result = workerDatabase().run(query, views, run.database);
+            QueryResult result = workerDatabase().run(query, views, run.database);
             AthenaCsv.write(result, lake.resolve(run.outputLocation));
             run.succeed(result, scannedBytes(views, run.query));
             LOG.debug("Query {} succeeded with {} row(s)", run.id, result.rows().size());
@@ -283,7 +278,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         if (state != QueryExecutionState.SUCCEEDED) {
             throw AthenaErrors.invalidRequest(run.stateChangeReason());
         }
-        ResultTable result = run.result();
+        QueryResult result = run.result();
         List<Row> stream = new ArrayList<>();
         int total = result.rows().size() + (result.header() ? 1 : 0);
         int from = offset(request.nextToken(), total);
@@ -305,11 +300,11 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
                 .build();
     }
 
-    private static Row row(ResultTable result, int streamIndex) {
+    private static Row row(QueryResult result, int streamIndex) {
         List<String> values;
         if (result.header()) {
             values = streamIndex == 0
-                    ? result.columns().stream().map(ResultTable.ResultColumn::name).toList()
+                    ? result.columns().stream().map(QueryResult.ResultColumn::name).toList()
                     : result.rows().get(streamIndex - 1);
         } else {
             values = result.rows().get(streamIndex);
@@ -329,20 +324,6 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
             throw AthenaErrors.invalidRequest("Invalid nextToken: " + token);
         }
         return Integer.parseInt(token);
-    }
-
-    @Override
-    public ListQueryExecutionsResponse listQueryExecutions(ListQueryExecutionsRequest request) {
-        List<String> newestFirst;
-        synchronized (order) {
-            newestFirst = new ArrayList<>(order);
-        }
-        Collections.reverse(newestFirst);
-        int maxResults = request.maxResults() == null ? 50 : request.maxResults();
-        int from = request.nextToken() == null ? 0 : offset(request.nextToken(), newestFirst.size());
-        int to = Math.min(from + maxResults, newestFirst.size());
-        return ListQueryExecutionsResponse.builder().queryExecutionIds(newestFirst.subList(from, to))
-                .nextToken(to < newestFirst.size() ? Integer.toString(to) : null).build();
     }
 
     private QueryRun run(String id) {

@@ -54,7 +54,7 @@ final class WarmDuckDb implements AutoCloseable {
     }
 
     /** Brings the views up to date with {@code catalog}, then runs {@code query} with {@code database} as its default schema. */
-    ResultTable run(DuckDbQuery query, CatalogViews.Definitions catalog, String database) throws SQLException {
+    QueryResult run(DuckDbQuery query, CatalogViews.Definitions catalog, String database) throws SQLException {
         defineViews(catalog);
         if (!catalog.databases().contains(database)) {
             // Athena accepts a query context naming no database until the query names a table in it
