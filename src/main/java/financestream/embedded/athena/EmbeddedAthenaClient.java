@@ -79,8 +79,13 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
      *                              {@code null} for none
      */
     public EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation) {
+        this(lake, glue, defaultOutputLocation, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock what NOW is in a partition projection's date range */
+    public EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation, java.time.Clock clock) {
         this.lake = lake;
-        this.catalog = new CatalogViews(lake, glue);
+        this.catalog = new CatalogViews(lake, glue, clock);
         if (defaultOutputLocation != null) {
             lake.resolve(defaultOutputLocation);
         }
