@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import financestream.pipeline.ResultTable;
+import financestream.analyze.ResultTable;
 import org.jfree.data.xy.XYSeries;
 
 /**

@@ -73,7 +73,7 @@ public class ResultChart {
      * The columns drawn for this answer: the settings' when the answer has them, else the ones the answer offers
      * (a query edited without report.chart.*; the log says so once), else the settings' (whose error names them).
      */
-    public ChartColumns columns(financestream.pipeline.ResultTable table) {
+    public ChartColumns columns(financestream.analyze.ResultTable table) {
         if (columns.fit(table)) {
             return columns;
         }
@@ -92,7 +92,7 @@ public class ResultChart {
      * The PNG bytes of one panel per series, for the first {@value #MAX_PANELS} series; an answer without rows gives
      * a single "no data" panel.
      */
-    public byte[] png(financestream.pipeline.ResultTable table) {
+    public byte[] png(financestream.analyze.ResultTable table) {
         ChartColumns drawn = columns(table);
         List<XYSeries> series = drawn.seriesOf(table);
         int panels = Math.min(Math.max(series.size(), 1), MAX_PANELS);
