@@ -133,6 +133,8 @@ public final class SettingsCheck {
         cron("schedule.collect-cron");
         cron("schedule.crawl-cron");
         cron("schedule.analyze-cron");
+        longRange("schedule.analyze-after-close-minutes", 0, 8 * 60);
+        bool("glue.partition-projection");
     }
 
     // ---- the checks ----------------------------------------------------------------------------------------
