@@ -5,10 +5,17 @@
 #   scripts/benchmark.sh --symbols 500 --days 52 --runs 1 # ≈ 10M bars (the query target)
 # Options: --symbols N --days D --runs 3 --heap 256m --buffer-interval-seconds 0 --buffer-size-mib 5
 #          --dir target/benchmark
+#   scripts/benchmark.sh freshness [--symbols 10,500] [--minutes 12]
+#     live-mode freshness on the embedded engines: p50/p95/max delay from the end of a minute to a query seeing
+#     its bar (financestream.benchmark.Freshness, in this JVM)
 # Set BENCHMARK_SKIP_BUILD=1 to reuse target/finance-stream.jar and target/test-classes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${BENCHMARK_SKIP_BUILD:-}" != 1 ]]; then
   ./mvnw -q package -DskipTests
+fi
+if [[ "${1:-}" == freshness ]]; then
+  shift
+  exec java -Xmx1g -cp target/test-classes:target/finance-stream.jar financestream.benchmark.Freshness "$@"
 fi
 exec java -Xmx1g -cp target/test-classes:target/finance-stream.jar financestream.benchmark.Benchmark "$@"

@@ -18,6 +18,7 @@ import financestream.embedded.firehose.DeliveryStreamConfig;
 import financestream.embedded.firehose.EmbeddedFirehoseClient;
 import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
+import financestream.embedded.glue.TableDeclaration;
 import financestream.SettingsCheck.Stages;
 import financestream.analyze.AthenaResults;
 import financestream.crawl.CrawlSettings;
@@ -74,6 +75,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("replay", new ReplayFile(settings.collect().replayFile().toString()));
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("athenaResults", new AthenaResults());
+        financestream.analyze.AnalyzeBeans.bind(context, job);
         CollectBeans.bind(context, settings.collect(), outcome);
         financestream.report.ReportBeans.bind(context, settings.report());
         financestream.observe.Observability.install(context, job, deliver.stream(), crawl.crawler(),
@@ -104,15 +106,20 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         CrawlSettings crawl = settings.crawl();
         JobSettings job = settings.job();
         Lake lake = new Lake(job.lakeDir().path());
+        // a test's or the benchmark's moving clock (bound as financeClock) drives the engines too: the hour folder
+        // an object lands in, and NOW in a partition projection. finance.clock, which stands still, does not.
+        Clock clock = java.util.Optional.ofNullable(context.getRegistry()
+                .lookupByNameAndType(CollectBeans.CLOCK, Clock.class)).orElse(Clock.systemUTC());
         EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
                 List.of(DeliveryStreamConfig.of(deliver.stream(), deliver.destination().toString(),
                         deliver.bufferSizeMib() * 1024L * 1024L, deliver.bufferIntervalSeconds())),
-                Clock.systemUTC());
+                clock);
         // with the Parquet layout the crawler crawls the compacted table instead of Firehose's landing prefix
         String crawled = (job.parquetLayout() ? job.parquetLocation() : crawl.crawlerTarget()).toString();
         EmbeddedGlueClient glue = new EmbeddedGlueClient(lake,
-                List.of(new CrawlerDefinition(crawl.crawler(), crawl.database(), List.of(crawled))));
-        EmbeddedAthenaClient athena = new EmbeddedAthenaClient(lake, glue);
+                List.of(new CrawlerDefinition(crawl.crawler(), crawl.database(), List.of(crawled))),
+                declaredTables(job, crawl));
+        EmbeddedAthenaClient athena = new EmbeddedAthenaClient(lake, glue, null, clock);
 
         Registry registry = context.getRegistry();
         registry.bind("firehoseClient", FirehoseClient.class, firehose);
@@ -126,6 +133,26 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);
         LOG.info("Embedded AWS engines on lake {}: Firehose stream {} → {}, Glue crawler {} → database {}",
                 lake.root(), deliver.stream(), deliver.destination(), crawl.crawler(), crawl.database());
+    }
+
+    /**
+     * The bars table as infra/finance-stream.cfn.yaml declares it, with Athena partition projection over
+     * Firehose's hour folders: a query sees a new hour's bars without waiting for a crawl. Not with the Parquet
+     * layout, whose dt= partitions come from the compaction that runs before each crawl.
+     */
+    private static List<TableDeclaration> declaredTables(JobSettings job, CrawlSettings crawl) {
+        if (job.parquetLayout() || !crawl.partitionProjection()) {
+            return List.of();
+        }
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+        columns.put("high", "double");
+        columns.put("low", "double");
+        columns.put("ts", "string");
+        columns.put("name", "string");
+        String target = crawl.crawlerTarget().toString();
+        return List.of(new TableDeclaration(crawl.database(), target, columns,
+                List.of("partition_0", "partition_1", "partition_2", "partition_3"),
+                TableDeclaration.firehoseHourProjection(target)));
     }
 
     /** Batching and packing, and the step that reads Firehose's answers: see 3-deliver.camel.yaml. */

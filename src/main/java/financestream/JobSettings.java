@@ -34,7 +34,9 @@ public record JobSettings(
         @Setting("schedule.time-zone") ZoneId scheduleZone,
         @Setting("schedule.collect-cron") QuartzCron collectCron,
         @Setting("schedule.crawl-cron") QuartzCron crawlCron,
-        @Setting("schedule.analyze-cron") QuartzCron analyzeCron) implements Disagreements {
+        @Setting("schedule.analyze-cron") QuartzCron analyzeCron,
+        @Setting("schedule.analyze-after-close-minutes") @Range(min = 0, max = 480) long analyzeAfterCloseMinutes)
+        implements Disagreements {
 
     public boolean embedded() {
         return "embedded".equals(engines);

@@ -25,5 +25,16 @@ class FailingQueryJobTest extends JobTestSupport {
                 .contains("FAILED")
                 .contains("hgih");
         assertThat(Files.exists(work.resolve("results/highest-hourly-high-2020-12-01.csv"))).isFalse();
+
+        // what the console shows: collect and crawl succeeded, the query failed with the engine's reason, no answer
+        financestream.analyze.LatestOutcomes latest = context.getRegistry().lookupByNameAndType(
+                financestream.analyze.LatestOutcomes.BEAN_NAME, financestream.analyze.LatestOutcomes.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> latest.outcomes().containsKey("query"));
+        assertThat(latest.outcomes().get("collect").ok()).isTrue();
+        assertThat(latest.outcomes().get("crawl").ok()).isTrue();
+        assertThat(latest.outcomes().get("query").ok()).isFalse();
+        assertThat(latest.outcomes().get("query").message()).contains("hgih");
+        assertThat(latest.latestAnswer()).isEmpty();
     }
 }

@@ -15,5 +15,6 @@ public record CrawlSettings(
                 message = "not a Glue/Athena name: use 1-255 lower-case letters, digits or '_'") String database,
         @Setting("glue.crawler-target") S3Location crawlerTarget,
         @Setting("glue.poll-interval-ms") @Min(1) long pollIntervalMs,
-        @Setting("glue.timeout-seconds") @Min(1) long timeoutSeconds) {
+        @Setting("glue.timeout-seconds") @Min(1) long timeoutSeconds,
+        @Setting("glue.partition-projection") boolean partitionProjection) {
 }

@@ -55,14 +55,37 @@ public class ResultChart {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultChart.class);
+
     private final ChartColumns columns;
+    private final java.util.concurrent.atomic.AtomicBoolean fallbackLogged = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ResultChart(ChartColumns columns) {
         this.columns = columns;
     }
 
+    /** The columns as the settings name them. */
     public ChartColumns columns() {
         return columns;
+    }
+
+    /**
+     * The columns drawn for this answer: the settings' when the answer has them, else the ones the answer offers
+     * (a query edited without report.chart.*; the log says so once), else the settings' (whose error names them).
+     */
+    public ChartColumns columns(financestream.analyze.ResultTable table) {
+        if (columns.fit(table)) {
+            return columns;
+        }
+        return ChartColumns.fromAnswer(table).map(chosen -> {
+            if (fallbackLogged.compareAndSet(false, true)) {
+                LOG.info("report.chart.series/x/y = {}/{}/{} are not columns of the answer {}: the chart draws "
+                        + "{} by {}, one panel per {} (the answer's first text, integer and other number columns)",
+                        columns.series(), columns.x(), columns.y(), table.columns(), chosen.y(), chosen.x(),
+                        chosen.series());
+            }
+            return chosen;
+        }).orElse(columns);
     }
 
     /**
@@ -70,7 +93,8 @@ public class ResultChart {
      * a single "no data" panel.
      */
     public byte[] png(financestream.analyze.ResultTable table) {
-        List<XYSeries> series = columns.seriesOf(table);
+        ChartColumns drawn = columns(table);
+        List<XYSeries> series = drawn.seriesOf(table);
         int panels = Math.min(Math.max(series.size(), 1), MAX_PANELS);
         int cols = Math.min(COLUMNS, panels);
         int rows = (panels + cols - 1) / cols;
@@ -84,7 +108,7 @@ public class ResultChart {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.scale(SCALE, SCALE);
             for (int i = 0; i < panels; i++) {
-                JFreeChart chart = series.isEmpty() ? panel(new XYSeries("no rows")) : panel(series.get(i));
+                JFreeChart chart = series.isEmpty() ? panel(new XYSeries("no rows"), drawn) : panel(series.get(i), drawn);
                 chart.draw(g, new Rectangle2D.Double((i % cols) * PANEL_WIDTH, (i / cols) * PANEL_HEIGHT,
                         PANEL_WIDTH, PANEL_HEIGHT));
             }
@@ -100,7 +124,7 @@ public class ResultChart {
         return png.toByteArray();
     }
 
-    private JFreeChart panel(XYSeries series) {
+    private static JFreeChart panel(XYSeries series, ChartColumns columns) {
         JFreeChart chart = ChartFactory.createXYLineChart(String.valueOf(series.getKey()), columns.x(), null,
                 new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
         chart.setBackgroundPaint(Color.WHITE);

@@ -80,9 +80,9 @@ public class ResultReport {
                 .append(escape(chartDescription(table))).append("\" width=\"")
                 .append(Math.min(ResultChart.COLUMNS, Math.max(1, seriesCount(table))) * ResultChart.PANEL_WIDTH)
                 .append("\">\n<figcaption>").append(escape(chartDescription(table))).append("</figcaption></figure>\n");
-        Pivot pivot = Pivot.of(table, chart.columns());
+        Pivot pivot = Pivot.of(table, chart.columns(table));
         if (pivot != null) {
-            appendPivot(html, pivot);
+            appendPivot(html, pivot, chart.columns(table));
         } else {
             appendTable(html, table);
         }
@@ -91,7 +91,7 @@ public class ResultReport {
     }
 
     private String chartDescription(ResultTable table) {
-        ChartColumns c = chart.columns();
+        ChartColumns c = chart.columns(table);
         int series = seriesCount(table);
         String shown = series > ResultChart.MAX_PANELS
                 ? " (the first " + ResultChart.MAX_PANELS + " of " + series + "; the table lists every " + c.series() + ")"
@@ -100,11 +100,10 @@ public class ResultReport {
     }
 
     private int seriesCount(ResultTable table) {
-        return chart.columns().seriesOf(table).size();
+        return chart.columns(table).seriesOf(table).size();
     }
 
-    private void appendPivot(StringBuilder html, Pivot pivot) {
-        ChartColumns c = chart.columns();
+    private static void appendPivot(StringBuilder html, Pivot pivot, ChartColumns c) {
         html.append("<table>\n<caption>").append(escape(c.y())).append(" by ").append(escape(c.series()))
                 .append(" and ").append(escape(c.x())).append("</caption>\n<thead><tr><th>")
                 .append(escape(c.series())).append(" \\ ").append(escape(c.x())).append("</th>");

@@ -132,7 +132,55 @@ class CloudFormationTemplateTest {
         assertThat(CloudFormationTemplate.intrinsic(path).orElseThrow().argument())
                 .isEqualTo("s3://${LakeBucket}/${BarsPrefix}");
         assertThat(template.parameter("BarsPrefix").get("Default")).isEqualTo("bars/");
-        assertThat(template.at(properties, "RecrawlPolicy.RecrawlBehavior")).isEqualTo("CRAWL_NEW_FOLDERS_ONLY");
+        // schema changes can be in any folder: new hour folders need no crawl (the table's projection)
+        assertThat(template.at(properties, "RecrawlPolicy.RecrawlBehavior")).isEqualTo("CRAWL_EVERYTHING");
+    }
+
+    /**
+     * The bars table is declared with Athena partition projection over Firehose's yyyy/MM/dd/HH folders, the same
+     * properties the embedded engines declare: a new hour's bars are queryable without a crawl on both.
+     */
+    @Test
+    void barsTableProjectsFirehoseHourFoldersAsTheEmbeddedEnginesDo() {
+        List<String> tables = template.resourcesOfType("AWS::Glue::Table");
+        assertThat(tables).hasSize(1);
+        Map<String, Object> input = CloudFormationTemplate.asMap(
+                template.at(template.resource(tables.get(0)), "Properties.TableInput"), "TableInput");
+        // named as the crawler names the table it finds under BarsPrefix: the folder
+        assertThat(CloudFormationTemplate.intrinsic(input.get("Name")).orElseThrow().function()).isEqualTo("Select");
+        assertThat(template.parameter("BarsPrefix").get("AllowedPattern")).isEqualTo("^[a-z0-9][a-z0-9_]*/$");
+        assertThat(((List<?>) input.get("PartitionKeys")).stream()
+                .map(key -> CloudFormationTemplate.asMap(key, "key").get("Name")).toList())
+                .containsExactly("partition_0", "partition_1", "partition_2", "partition_3");
+        assertThat(CloudFormationTemplate.intrinsic(template.at(input, "StorageDescriptor.Location")).orElseThrow()
+                .argument()).isEqualTo("s3://${LakeBucket}/${BarsPrefix}");
+
+        Map<String, Object> parameters = CloudFormationTemplate.asMap(input.get("Parameters"), "table parameters");
+        Map<String, String> declared = new LinkedHashMap<>();
+        parameters.forEach((key, value) -> declared.put(key, CloudFormationTemplate.intrinsic(value)
+                // !Sub "s3://${LakeBucket}/${BarsPrefix}${!partition_0}/…" as deployed with bucket b and prefix bars/
+                .map(sub -> ((String) sub.argument()).replace("${LakeBucket}", "b").replace("${BarsPrefix}", "bars/")
+                        .replace("${!", "${"))
+                .orElse(String.valueOf(value))));
+        assertThat(declared).containsEntry("classification", "json")
+                .containsAllEntriesOf(financestream.embedded.glue.TableDeclaration.firehoseHourProjection("s3://b/bars/"));
+        for (String key : List.of("partition_0", "partition_1", "partition_2", "partition_3")) {
+            assertThat(declared.get("projection." + key + ".type")).as(key).isIn("date", "integer");
+        }
+    }
+
+    /** The crawler keeps the schema: it adds new columns and keeps the projection (table properties it did not set). */
+    @Test
+    void crawlerAddsNewColumnsAndKeepsTheTablesProjection() throws Exception {
+        String crawler = template.resourcesOfType("AWS::Glue::Crawler").get(0);
+        Map<String, Object> body = template.resource(crawler);
+        assertThat(body.get("DependsOn")).isEqualTo(template.resourcesOfType("AWS::Glue::Table").get(0));
+        Map<String, Object> properties = CloudFormationTemplate.asMap(body.get("Properties"), "crawler properties");
+        assertThat(template.at(properties, "SchemaChangePolicy.UpdateBehavior")).isEqualTo("UPDATE_IN_DATABASE");
+        assertThat(template.at(properties, "SchemaChangePolicy.DeleteBehavior")).isEqualTo("LOG");
+        var configuration = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) properties.get("Configuration"));
+        assertThat(configuration.at("/CrawlerOutput/Tables/AddOrUpdateBehavior").asText()).isEqualTo("MergeNewColumns");
+        assertThat(configuration.at("/CrawlerOutput/Partitions/AddOrUpdateBehavior").asText()).isEqualTo("InheritFromTable");
     }
 
     @Test

@@ -65,9 +65,35 @@ class ResultReportTest {
         assertThat(html).contains("one panel per name (the first 30 of 500; the table lists every name)", "C000", "C499");
     }
 
+    /** athena.query edited, report.chart.* not: the chart takes its columns from the answer and says so once. */
     @Test
-    void aChartColumnTheAnswerLacksIsNamedWithItsSetting() {
-        ResultTable table = new ResultTable(List.of("symbol", "hour", "high"), List.of(List.of("FB", "9", "1")));
+    void aQueryWhoseColumnsTheChartSettingsDoNotNameIsChartedFromItsOwnColumns() throws Exception {
+        ResultTable table = new ResultTable(List.of("minute", "symbol", "hour", "top", "low"), List.of(
+                List.of("2020-12-01 09:30", "FB", "9", "285.5", "280.25"),
+                List.of("2020-12-01 10:00", "FB", "10", "286", "281"),
+                List.of("2020-12-01 09:30", "SQ", "9", "212.9", "210")));
+        financestream.CapturedLogs logs = financestream.CapturedLogs.begin();
+        try {
+            ResultChart chart = new ResultChart(COLUMNS);
+            ResultReport report = new ResultReport("Highs", chart, () -> ZonedDateTime.parse("2026-11-26T10:00:00Z"));
+            // first text column (minute), first integer column (hour), first other number (top)
+            assertThat(chart.columns(table)).isEqualTo(new ChartColumns("minute", "hour", "top"));
+            String html = report.page(table, "x.png");
+            report.html(table);
+            assertThat(html).contains("top by hour, one panel per minute", "<td>285.5</td>");
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.png(table)));
+            assertThat(image.getWidth()).isEqualTo(2 * ResultChart.PANEL_WIDTH * ResultChart.SCALE);
+            assertThat(logs.lines()).filteredOn(line -> line.contains("are not columns of the answer")).hasSize(1)
+                    .allSatisfy(line -> assertThat(line).contains("name/hour/highest_high",
+                            "the chart draws top by hour, one panel per minute"));
+        } finally {
+            logs.stopCapturing();
+        }
+    }
+
+    @Test
+    void anAnswerWithNothingToChartNamesTheSettingThatDoesNotFit() {
+        ResultTable table = new ResultTable(List.of("symbol", "hour", "high"), List.of(List.of("FB", "9", "high")));
         assertThatThrownBy(() -> REPORT.html(table))
                 .hasMessageStartingWith("report.chart.series=name is not a column of the answer [symbol, hour, high]");
     }

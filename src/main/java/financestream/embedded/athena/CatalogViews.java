@@ -45,10 +45,12 @@ final class CatalogViews {
 
     private final Lake lake;
     private final GlueClient glue;
+    private final java.time.Clock clock;
 
-    CatalogViews(Lake lake, GlueClient glue) {
+    CatalogViews(Lake lake, GlueClient glue, java.time.Clock clock) {
         this.lake = lake;
         this.glue = glue;
+        this.clock = clock;
     }
 
     Definitions define() {
@@ -79,6 +81,11 @@ final class CatalogViews {
         List<PartitionFiles> partitions = new ArrayList<>();
         if (keys.isEmpty()) {
             partitions.add(new PartitionFiles(List.of(), dataFiles(table.storageDescriptor().location())));
+        } else if (PartitionProjection.enabled(table)) {
+            // as Athena: the projection's partitions, not the catalog's (a new hour folder needs no crawl)
+            for (PartitionProjection.Projected partition : PartitionProjection.partitions(table, lake, clock)) {
+                partitions.add(new PartitionFiles(partition.values(), dataFiles(partition.folder())));
+            }
         } else {
             // the partitions' values and locations are all this needs: not their columns, the table's
             for (Partition partition : glue.getPartitionsPaginator(
@@ -249,10 +256,14 @@ final class CatalogViews {
     }
 
     private List<Lake.DataFile> dataFiles(String s3Location) {
+        return dataFiles(lake.resolve(s3Location));
+    }
+
+    private static List<Lake.DataFile> dataFiles(Path folder) {
         try {
-            return Lake.dataFilesWithSizes(lake.resolve(s3Location));
+            return Lake.dataFilesWithSizes(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + s3Location + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
     }
 

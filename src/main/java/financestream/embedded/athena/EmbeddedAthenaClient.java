@@ -76,7 +76,12 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
      *                              {@code null} for none
      */
     public EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation) {
-        this(lake, glue, defaultOutputLocation, true);
+        this(lake, glue, defaultOutputLocation, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock what NOW is in a partition projection's date range */
+    public EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation, java.time.Clock clock) {
+        this(lake, glue, defaultOutputLocation, clock, true);
     }
 
     /**
@@ -84,9 +89,14 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
      *                      false only for tests that hold a query inside DuckDB with DuckDB's own functions
      */
     EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation, boolean athenaDialect) {
+        this(lake, glue, defaultOutputLocation, java.time.Clock.systemUTC(), athenaDialect);
+    }
+
+    private EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation, java.time.Clock clock,
+                                 boolean athenaDialect) {
         this.athenaDialect = athenaDialect;
         this.lake = lake;
-        this.catalog = new CatalogViews(lake, glue);
+        this.catalog = new CatalogViews(lake, glue, clock);
         if (defaultOutputLocation != null) {
             lake.resolve(defaultOutputLocation);
         }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a crawl changes a table, as Glue's default schema change policy does: new columns are appended (and
- * numeric columns widened), new partitions are added, nothing already registered is removed.
+ * How a crawl changes a table, as a Glue crawler configured to add new columns only ({@code CrawlerOutput.Tables.
+ * AddOrUpdateBehavior: MergeNewColumns}, see infra/finance-stream.cfn.yaml) does: new columns are appended (and
+ * numeric columns widened), new partitions are added, nothing already registered is removed, and table
+ * properties the crawler does not set itself (Athena's partition projection) are kept.
  */
 final class CatalogMerge {
 
@@ -41,8 +43,10 @@ final class CatalogMerge {
         }
         List<Column> columnList = columns.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList();
         List<Column> keys = scan.partitionKeys().stream().map(key -> new Column(key, "string")).toList();
+        Map<String, String> parameters = new TreeMap<>(existing == null ? Map.of() : existing.parameters());
+        parameters.putAll(parameters(scan, crawler));
         return new Table(scan.tableName(), scan.location(), scan.classification(), columnList, keys, partitions,
-                parameters(scan, crawler), createTime, now);
+                parameters, createTime, now);
     }
 
     /** The table parameters a Glue crawler sets for a JSON table. */

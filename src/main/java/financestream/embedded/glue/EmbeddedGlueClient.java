@@ -59,6 +59,15 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
     private CatalogState catalog;
 
     public EmbeddedGlueClient(Lake lake, List<CrawlerDefinition> crawlerDefinitions) {
+        this(lake, crawlerDefinitions, List.of());
+    }
+
+    /**
+     * @param declaredTables tables that exist before any crawl, as a stack's {@code AWS::Glue::Table}s do: created
+     *                       if absent; on a table already in the catalog, their properties are set again (a stack
+     *                       update), whatever a crawl left there
+     */
+    public EmbeddedGlueClient(Lake lake, List<CrawlerDefinition> crawlerDefinitions, List<TableDeclaration> declaredTables) {
         for (CrawlerDefinition crawler : crawlerDefinitions) {
             if (crawlers.put(crawler.name(), crawler) != null) {
                 throw new IllegalArgumentException("Glue crawler '" + crawler.name() + "' is defined twice");
@@ -75,6 +84,10 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
         this.scanner = new TargetScan(lake, List.of(new ParquetClassifier(), new JsonLinesClassifier()));
         this.store = new CatalogStore(lake.internalDir("glue"));
         this.catalog = store.load();
+        for (TableDeclaration declared : declaredTables) {
+            lake.resolve(declared.location());
+            declare(declared);
+        }
         this.crawlThreads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "embedded-glue-crawler");
             thread.setDaemon(true);
@@ -207,6 +220,42 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
         CatalogState updated = catalog.withDatabase(database);
         store.save(updated);
         catalog = updated;
+    }
+
+    private synchronized void declare(TableDeclaration declared) {
+        long now = System.currentTimeMillis();
+        CatalogState.Database database = catalog.databases().get(declared.database());
+        if (database == null) {
+            database = new CatalogState.Database(declared.database(), now, Map.of());
+        }
+        CatalogState.Table existing = database.tables().get(declared.tableName());
+        CatalogState.Table table;
+        if (existing == null) {
+            Map<String, String> parameters = new java.util.TreeMap<>(declared.parameters());
+            parameters.putIfAbsent("classification", "json");
+            table = new CatalogState.Table(declared.tableName(), declared.location(), parameters.get("classification"),
+                    declared.columns().entrySet().stream().map(e -> new CatalogState.Column(e.getKey(), e.getValue())).toList(),
+                    declared.partitionKeys().stream().map(key -> new CatalogState.Column(key, "string")).toList(),
+                    List.of(), parameters, now, now);
+        } else if (!existing.location().equals(declared.location()) || !existing.partitionKeys().stream()
+                .map(CatalogState.Column::name).toList().equals(declared.partitionKeys())) {
+            // another layout's table of the same name (lake.layout=parquet): not the declared one, left as it is
+            LOG.warn("Table {}.{} at {} with partition keys {} is not the declared table at {} {}: left as it is",
+                    declared.database(), existing.name(), existing.location(), existing.partitionKeys(),
+                    declared.location(), declared.partitionKeys());
+            return;
+        } else {
+            Map<String, String> parameters = new java.util.TreeMap<>(existing.parameters());
+            parameters.putAll(declared.parameters());
+            if (parameters.equals(existing.parameters())) {
+                return;
+            }
+            table = new CatalogState.Table(existing.name(), existing.location(), existing.classification(),
+                    existing.columns(), existing.partitionKeys(), existing.partitions(), parameters,
+                    existing.createTime(), now);
+        }
+        catalog = catalog.withDatabase(database.withTable(table));
+        store.save(catalog);
     }
 
     // ---- catalog --------------------------------------------------------------------------------------------
