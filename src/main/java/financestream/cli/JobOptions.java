@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Properties;
 import java.util.Set;
 
+import financestream.calendar.TradingCalendar;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -62,6 +63,7 @@ public class JobOptions {
             throw new IllegalArgumentException("--source '" + source + "' is not one of yahoo, replay, replay-stream");
         }
         if (date != null) {
+            requireTradingDay(date);
             settings.put("finance.date", date.toString());
         }
         if (from != null) {
@@ -85,6 +87,16 @@ public class JobOptions {
             settings.put("finance.source", "yahoo");
         }
         return settings;
+    }
+
+    /** A closed day has no bars: say so before anything starts (the range's closed days are skipped and named). */
+    private static void requireTradingDay(LocalDate day) {
+        TradingCalendar calendar = new TradingCalendar();
+        boolean known = day.getYear() >= TradingCalendar.FIRST_YEAR && day.getYear() <= TradingCalendar.LAST_YEAR;
+        if (known && !calendar.isTradingDay(day)) {
+            throw new IllegalArgumentException(day + " is not a trading day (" + calendar.whyClosed(day)
+                    + "): the NYSE was closed, there are no bars to collect");
+        }
     }
 
     boolean isBackfill() {

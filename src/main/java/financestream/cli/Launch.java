@@ -78,6 +78,7 @@ public final class Launch {
         main.setDefaultPropertyPlaceholderLocation(settingsLocations(profile()));
         JobOutcome outcome = new JobOutcome(main::completed);
         main.bind(JobOutcome.BEAN_NAME, outcome);
+        main.addMainListener(new ConsoleOutput(verbose));
         try {
             int mainExitCode = main.run(new String[0]);
             return outcome.exitCode().orElse(Math.max(mainExitCode, ExitCodes.OK));
