@@ -111,6 +111,8 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("barJson", new BarJsonDataFormat());
         registry.bind("replay", new ReplayFile(replayFile));
         registry.bind("yahooChart", new YahooChartApi());
+        registry.bind("yahooReachable", new financestream.bars.yahoo.YahooReachable(Duration.ofSeconds(
+                setting(context, "yahoo.unreachable-pause-seconds", "60", Long::parseLong))));
         bindFirehoseDelivery(context);
         registry.bind("athenaResults", new AthenaResults());
         CollectBeans.bind(context, outcome);

@@ -82,10 +82,11 @@ public class CollectProgress extends EventNotifierSupport {
         pending = null;
         if (done != null) {
             String line = record(done.position(), done.total(), done.symbol(), done.date(), done.bars(), done.failed());
-            // one line every few seconds, a failure and the end: a fast run prints little, a slow one keeps saying
+            // one line every few seconds and the end: a fast run prints little, a slow one keeps saying; failures
+            // are in the summary
             long now = nanoClock.getAsLong();
             boolean last = done.total() != null && done.position() >= done.total();
-            if (done.failed() || last || now - lastLoggedNanos >= LOG_EVERY.toNanos()) {
+            if (last || now - lastLoggedNanos >= LOG_EVERY.toNanos()) {
                 lastLoggedNanos = now;
                 LOG.info(line);
             }

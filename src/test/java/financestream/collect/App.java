@@ -28,6 +28,11 @@ final class App implements AutoCloseable {
     }
 
     static App start(Path work, Clock clock, Properties settings) {
+        return start(work, clock, settings, null);
+    }
+
+    /** With a notifier that hears the run's events from the start (not a registry bean: heard once). */
+    static App start(Path work, Clock clock, Properties settings, org.apache.camel.spi.EventNotifier notifier) {
         Properties overrides = new Properties();
         overrides.put("lake.dir", work.resolve("lake").toString());
         overrides.put("results.dir", work.resolve("results").toString());
@@ -38,6 +43,15 @@ final class App implements AutoCloseable {
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(overrides);
         main.bind(CollectBeans.CLOCK, clock);
+        if (notifier != null) {
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void afterConfigure(org.apache.camel.main.BaseMainSupport started) {
+                    org.apache.camel.support.service.ServiceHelper.startService(notifier);
+                    started.getCamelContext().getManagementStrategy().addEventNotifier(notifier);
+                }
+            });
+        }
         main.start();
         return new App(main);
     }
