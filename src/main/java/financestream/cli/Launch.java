@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Properties;
 
 import financestream.FinanceStreamConfiguration;
-import financestream.pipeline.JobOutcome;
+import financestream.JobOutcome;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
