@@ -72,6 +72,7 @@ public final class Launch {
     /** Runs until the job is done (one-shot) or the process is stopped, and answers the exit code. */
     public int run() {
         Logging.camelMessages(verbose);
+        sayWhichFiles();
         Main main = new Main();
         main.setOverrideProperties(settings);
         configurations.forEach(configuration -> main.configure().addConfiguration(configuration));
@@ -90,6 +91,25 @@ public final class Launch {
                 LOG.error("finance-stream could not start: {}", rootMessage(e));
             }
             return ExitCodes.NOTHING_RAN;
+        }
+    }
+
+    /**
+     * The working directory's routes/ and application.properties win over the copies packaged in the jar, which
+     * let the jar run from anywhere; the log says once which are in use.
+     */
+    private void sayWhichFiles() {
+        boolean localSettings = settingsLocation().startsWith("file:");
+        boolean localRoutes = Files.isDirectory(Path.of("routes"));
+        if (!localRoutes && !settings.containsKey("camel.main.routes-include-pattern")
+                && System.getProperty("camel.main.routes-include-pattern") == null
+                && System.getenv("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN") == null) {
+            settings.put("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+        }
+        if (localSettings || localRoutes) {
+            LOG.info("Using {} from {} instead of the jar's", localSettings && localRoutes
+                    ? "routes/ and application.properties" : localRoutes ? "routes/" : "application.properties",
+                    Path.of("").toAbsolutePath());
         }
     }
 

@@ -27,6 +27,7 @@ final class App {
     private final List<String> extraSettingsLines = new ArrayList<>();
     private final Map<String, String> extraRoutes = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
+    private boolean bare;
 
     App(Path workDir) {
         this.workDir = workDir;
@@ -62,6 +63,12 @@ final class App {
         return this;
     }
 
+    /** A working directory with neither routes/ nor application.properties: the packaged ones are used. */
+    App bare() {
+        bare = true;
+        return this;
+    }
+
     Path workDir() {
         return workDir;
     }
@@ -80,6 +87,9 @@ final class App {
 
     Process start() throws IOException {
         Files.createDirectories(workDir);
+        if (bare) {
+            return launch();
+        }
         List<String> properties = new ArrayList<>(Files.readAllLines(PROJECT.resolve("application.properties")));
         properties.addAll(extraSettingsLines);
         Files.write(workDir.resolve("application.properties"), properties, StandardCharsets.UTF_8);
@@ -94,6 +104,10 @@ final class App {
         for (Map.Entry<String, String> route : extraRoutes.entrySet()) {
             Files.writeString(routes.resolve(route.getKey()), route.getValue(), StandardCharsets.UTF_8);
         }
+        return launch();
+    }
+
+    private Process launch() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
