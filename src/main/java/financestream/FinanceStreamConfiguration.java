@@ -74,6 +74,8 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("barJson", new BarJsonDataFormat());
         registry.bind("replay", new ReplayFile(settings.collect().replayFile().toString()));
         registry.bind("yahooChart", new YahooChartApi());
+        registry.bind("yahooReachable", new financestream.bars.yahoo.YahooReachable(
+                Duration.ofSeconds(settings.collect().yahooUnreachablePauseSeconds())));
         registry.bind("athenaResults", new AthenaResults());
         financestream.analyze.AnalyzeBeans.bind(context, job);
         CollectBeans.bind(context, settings.collect(), outcome);

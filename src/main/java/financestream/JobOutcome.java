@@ -74,12 +74,14 @@ public class JobOutcome {
     }
 
     private static String describe(Throwable e) {
-        // The outermost exception usually wraps the cause in Camel's words; the innermost says what went wrong.
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        // Camel's wrappers (CamelExecutionException, …) say only where it failed; the first of ours says what, with
+        // its context (a replay file's line, a symbol's request); a bare cause (an IOException) says it alone.
+        Throwable said = e;
+        while (said.getCause() != null && said.getCause() != said
+                && (said.getMessage() == null || said.getClass().getName().startsWith("org.apache.camel."))) {
+            said = said.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
-        return root.getClass().getSimpleName() + ": " + message;
+        String message = said.getMessage() == null ? said.getClass().getName() : said.getMessage();
+        return said.getClass().getSimpleName() + ": " + message;
     }
 }

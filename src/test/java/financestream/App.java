@@ -52,6 +52,9 @@ public final class App implements AutoCloseable, AfterEachCallback {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> extraSettingsLines = new ArrayList<>();
     private final Map<String, String> extraRoutes = new LinkedHashMap<>();
+    private final List<String> arguments = new ArrayList<>();
+    private boolean bare;
+    private org.apache.camel.spi.EventNotifier notifier;
     private String profile;
     private Clock clock;
     private Main main;
@@ -143,6 +146,24 @@ public final class App implements AutoCloseable, AfterEachCallback {
         return this;
     }
 
+    /** Command-line arguments, as a user types them after {@code finance-stream} (in its own JVM). */
+    public App args(String... args) {
+        arguments.addAll(List.of(args));
+        return this;
+    }
+
+    /** A working directory with neither routes/ nor application.properties: the packaged ones are used. */
+    public App bare() {
+        bare = true;
+        return this;
+    }
+
+    /** In this JVM: a notifier that hears the run's events from the start (not a registry bean: heard once). */
+    public App notifier(org.apache.camel.spi.EventNotifier notifier) {
+        this.notifier = notifier;
+        return this;
+    }
+
     public Path workDir() {
         return work;
     }
@@ -165,6 +186,16 @@ public final class App implements AutoCloseable, AfterEachCallback {
         main.setOverrideProperties(overrides);
         if (clock != null) {
             main.bind(CollectBeans.CLOCK, clock);
+        }
+        if (notifier != null) {
+            org.apache.camel.spi.EventNotifier heard = notifier;
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void afterConfigure(org.apache.camel.main.BaseMainSupport started) {
+                    org.apache.camel.support.service.ServiceHelper.startService(heard);
+                    started.getCamelContext().getManagementStrategy().addEventNotifier(heard);
+                }
+            });
         }
         main.start();
         template = context().createProducerTemplate();
@@ -223,6 +254,22 @@ public final class App implements AutoCloseable, AfterEachCallback {
     /** Starts {@code FinanceStream.main} in its own JVM, in the working directory. */
     public Process launch() throws IOException {
         Files.createDirectories(work);
+        if (!bare) {
+            copyProjectInto(work);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("financestream.FinanceStream");
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** The working directory's application.properties and routes/, as a user's checkout has them. */
+    private void copyProjectInto(Path work) throws IOException {
         List<String> properties = new ArrayList<>(Files.readAllLines(PROJECT.resolve("application.properties")));
         properties.addAll(extraSettingsLines);
         Files.write(work.resolve("application.properties"), properties, StandardCharsets.UTF_8);
@@ -237,14 +284,6 @@ public final class App implements AutoCloseable, AfterEachCallback {
         for (Map.Entry<String, String> route : extraRoutes.entrySet()) {
             Files.writeString(routes.resolve(route.getKey()), route.getValue(), StandardCharsets.UTF_8);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path")));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("financestream.FinanceStream");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-        builder.environment().putAll(environment);
-        return builder.start();
     }
 
     /** Runs to the end and answers the exit code; fails the test if it does not end in time. */

@@ -44,6 +44,7 @@ public record CollectSettings(
         @Setting("yahoo.retry-after-max-seconds") @Min(0) long yahooRetryAfterMaxSeconds,
         @Setting("yahoo.connect-timeout-ms") @Min(1) long yahooConnectTimeoutMs,
         @Setting("yahoo.socket-timeout-ms") @Min(1) long yahooSocketTimeoutMs,
+        @Setting("yahoo.unreachable-pause-seconds") @Min(0) long yahooUnreachablePauseSeconds,
         @Setting("collect.sent-bars-dir") Path sentBarsDir,
         @Setting("schedule.collect-after-close-minutes") @Min(0) long collectAfterCloseMinutes)
         implements Disagreements {

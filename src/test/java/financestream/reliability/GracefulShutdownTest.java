@@ -39,7 +39,8 @@ class GracefulShutdownTest {
                 .set("schedule.crawl-cron", "0 0 0 1 1 ? 2099")
                 .set("schedule.analyze-cron", "0 0 0 1 1 ? 2099")
                 .set("firehose.buffer-interval-seconds", "900")
-                .set("firehose.buffer-size-mib", "128");
+                .set("firehose.buffer-size-mib", "128")
+                .set("log.camel", "INFO"); // Camel's own "is shutdown" line, which the quiet default leaves out
         Process process = app.launch();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                 .failFast("the app exited: " + app.log(), () -> !process.isAlive())
