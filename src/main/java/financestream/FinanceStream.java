@@ -22,6 +22,9 @@ public final class FinanceStream {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("query")) {
+            System.exit(financestream.query.QueryArguments.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -64,7 +67,7 @@ public final class FinanceStream {
      * profile's behaviour, working-directory copy else the jar's), which wins over application.properties. Listed
      * here because camel-main would only add the jar's profile file; the first location that has a key wins.
      */
-    static String settingsLocations(String profile) {
+    public static String settingsLocations(String profile) {
         String base = settingsLocation();
         if (profile == null || profile.isBlank()) {
             return base;
@@ -77,7 +80,7 @@ public final class FinanceStream {
     }
 
     /** The profile as camel-main reads it: JVM property, then environment variable. */
-    private static String profile() {
+    public static String profile() {
         String profile = System.getProperty("camel.main.profile");
         return profile != null ? profile : System.getenv("CAMEL_MAIN_PROFILE");
     }

@@ -113,6 +113,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("yahooChart", new YahooChartApi());
         bindFirehoseDelivery(context);
         registry.bind("athenaResults", new AthenaResults());
+        registry.bind("athenaSql", new financestream.query.AthenaSql(setting(context, "athena.bars-once", "", s -> s)));
         CollectBeans.bind(context, outcome);
         financestream.report.ReportBeans.bind(context);
         financestream.observe.Observability.install(context);

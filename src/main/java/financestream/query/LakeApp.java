@@ -1,0 +1,46 @@
+package financestream.query;
+
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import financestream.FinanceStream;
+import org.apache.camel.main.Main;
+
+/**
+ * camel-main with only what asking the lake needs ({@link QueryConfiguration}) and only the route files named:
+ * the settings and profiles as the job reads them, none of the job's schedules.
+ */
+public final class LakeApp {
+
+    /** The Athena path every question takes. */
+    public static final String QUERY_ROUTES = "3-athena-query.camel.yaml";
+    /** With --crawl: the crawl and the compaction it starts with. */
+    public static final String CRAWL_ROUTES = "2-crawl.camel.yaml,2-compact.camel.yaml";
+
+    private LakeApp() {
+    }
+
+    /**
+     * @param routeFiles file names in routes/, comma-separated
+     */
+    @SafeVarargs
+    public static Main create(Properties overrides, String routeFiles,
+            Class<? extends org.apache.camel.CamelConfiguration>... configurations) {
+        Main main = new Main();
+        Properties settings = new Properties();
+        settings.putAll(overrides);
+        settings.put("camel.main.routes-include-pattern", Arrays.stream(routeFiles.split(","))
+                .map(name -> "file:routes/" + name.strip()).collect(Collectors.joining(",")));
+        // none of the job's steps run by themselves
+        settings.put("job.run-once", "false");
+        settings.put("job.live", "false");
+        main.setOverrideProperties(settings);
+        main.configure().addConfiguration(QueryConfiguration.class);
+        for (Class<? extends org.apache.camel.CamelConfiguration> configuration : configurations) {
+            main.configure().addConfiguration(configuration);
+        }
+        main.setDefaultPropertyPlaceholderLocation(FinanceStream.settingsLocations(FinanceStream.profile()));
+        return main;
+    }
+}
