@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import financestream.pipeline.AthenaResults.AthenaQueryFailedException;
-import financestream.pipeline.ResultTable;
+import financestream.analyze.AthenaResults.AthenaQueryFailedException;
+import financestream.analyze.ResultTable;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import financestream.pipeline.ResultTable;
+import financestream.analyze.ResultTable;
 
 /** How the {@code query} command prints an answer. Values stay as Athena returned them (text, or null). */
 public enum ResultFormat {
