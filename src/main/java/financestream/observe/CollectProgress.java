@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs how far a collect run is, each time one symbol's bars have all gone to Firehose:
+ * Logs how far a collect run is when one symbol's bars have all gone to Firehose, at most every few seconds:
  * <pre>
  * Collect: 3 of 10 symbols (NFLX 2020-12-01: 390 bars) · 1,168 bars so far · 2,340 bars/s · about 2 s left
  * </pre>
@@ -27,6 +27,8 @@ public class CollectProgress extends EventNotifierSupport {
     private final LongSupplier nanoClock;
     private long runStartNanos;
     private long barsSoFar;
+    private long lastLoggedNanos;
+    private static final Duration LOG_EVERY = Duration.ofSeconds(3);
     private volatile Symbol pending;
 
     public CollectProgress() {
@@ -79,13 +81,20 @@ public class CollectProgress extends EventNotifierSupport {
         Symbol done = pending;
         pending = null;
         if (done != null) {
-            LOG.info(record(done.position(), done.total(), done.symbol(), done.date(), done.bars(),
-                    done.failed()));
+            String line = record(done.position(), done.total(), done.symbol(), done.date(), done.bars(), done.failed());
+            // one line every few seconds, a failure and the end: a fast run prints little, a slow one keeps saying
+            long now = nanoClock.getAsLong();
+            boolean last = done.total() != null && done.position() >= done.total();
+            if (done.failed() || last || now - lastLoggedNanos >= LOG_EVERY.toNanos()) {
+                lastLoggedNanos = now;
+                LOG.info(line);
+            }
         }
     }
 
     synchronized void beginRun() {
         runStartNanos = nanoClock.getAsLong();
+        lastLoggedNanos = runStartNanos;
         barsSoFar = 0;
         pending = null;
     }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import financestream.FinanceStream;
 import org.apache.camel.main.Main;
 
 /**
@@ -40,7 +39,7 @@ public final class LakeApp {
         for (Class<? extends org.apache.camel.CamelConfiguration> configuration : configurations) {
             main.configure().addConfiguration(configuration);
         }
-        main.setDefaultPropertyPlaceholderLocation(FinanceStream.settingsLocations(FinanceStream.profile()));
+        main.setDefaultPropertyPlaceholderLocation(financestream.cli.Launch.settingsLocations(financestream.cli.Launch.profile()));
         return main;
     }
 }

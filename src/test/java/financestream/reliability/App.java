@@ -26,6 +26,7 @@ final class App {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> extraSettingsLines = new ArrayList<>();
     private final Map<String, String> extraRoutes = new LinkedHashMap<>();
+    private final List<String> arguments = new ArrayList<>();
 
     App(Path workDir) {
         this.workDir = workDir;
@@ -52,6 +53,12 @@ final class App {
     /** One more route file in the working directory's routes/, next to the shipped ones. */
     App route(String fileName, String yaml) {
         extraRoutes.put(fileName, yaml);
+        return this;
+    }
+
+    /** Command-line arguments, as a user types them after {@code finance-stream}. */
+    App args(String... args) {
+        arguments.addAll(List.of(args));
         return this;
     }
 
@@ -94,6 +101,7 @@ final class App {
         command.add(System.getProperty("java.class.path"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("financestream.FinanceStream");
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().putAll(environment);

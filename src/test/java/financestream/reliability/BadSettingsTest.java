@@ -27,8 +27,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * <p>
  * The table runs {@link SettingsCheck} in-process on the shipped {@code application.properties} with one override,
  * resolved by Camel's own properties component as camel-main resolves them. The exit code is proven by
- * {@link #theRealApplicationExitsWithOneAndSaysWhy}: {@code FinanceStream.main} in its own JVM, where the same
- * check throws from {@code FinanceStreamConfiguration.configure} and main turns any start-up exception into exit 1
+ * {@link #theRealApplicationExitsWithTwoAndSaysWhyOnce}: {@code FinanceStream.main} in its own JVM, where the same
+ * check throws from {@code FinanceStreamConfiguration.configure} and main turns any start-up exception into exit 2 (nothing ran)
  * — one path for every row, so one child JVM per kind of input is enough.
  */
 class BadSettingsTest {
@@ -147,16 +147,18 @@ class BadSettingsTest {
 
     /**
      * The real {@code FinanceStream.main}, in its own JVM, for each kind of fatal input: bad settings, an unknown
-     * profile. Exit 1, the fault named in the log, and nothing collected.
+     * profile. Exit 2, the fault named once in the log, and nothing collected.
      */
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource("fatalInChildJvm")
-    void theRealApplicationExitsWithOneAndSaysWhy(String key, String value, String fault) throws Exception {
+    void theRealApplicationExitsWithTwoAndSaysWhyOnce(String key, String value, String fault) throws Exception {
         App app = new App(work.resolve("child-" + key.replaceAll("\\W", "_"))).set(key, value);
         int exit = app.run(Duration.ofMinutes(2));
-        assertThat(exit).as(app.logText()).isEqualTo(1);
+        assertThat(exit).as(app.logText()).isEqualTo(2);
         assertThat(app.logText()).contains("finance-stream could not start: Invalid settings")
-                .contains(key + " '" + value + "'").contains(fault);
+                .contains(key + " '" + value + "'").contains(fault)
+                .doesNotContain("\tat ", "JVM shutdown hook triggered");
+        assertThat(app.logText().split(java.util.regex.Pattern.quote(fault), -1)).as("said once").hasSize(2);
         assertThat(app.lake().resolve("finance-stream-lake")).as("no work was done").doesNotExist();
     }
 

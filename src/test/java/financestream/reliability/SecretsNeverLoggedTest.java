@@ -33,6 +33,8 @@ class SecretsNeverLoggedTest {
     @Test
     void noSecretReachesTheLogTheLakeOrTheResults() throws Exception {
         App app = new App(work)
+                // Camel's start-up summary is shown only with this log setting (or --verbose)
+                .set("log.camel", "INFO")
                 .set("finance.symbols", "NFLX")
                 .set("aws.accessKeyId", ACCESS_KEY_ID)
                 .set("aws.secretAccessKey", SECRET_FROM_SYSTEM_PROPERTY)
