@@ -48,6 +48,11 @@ public final class Launch {
         return this;
     }
 
+    /** The console (routes/console/: the page and its API on observe.port), after the other configurations. */
+    public Launch withConsole() {
+        return configuration(financestream.console.ConsoleConfiguration.class).set("console.enabled", "true");
+    }
+
     /** One setting, over application.properties and the environment. */
     public Launch set(String key, String value) {
         settings.put(key, value);

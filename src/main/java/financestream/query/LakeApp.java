@@ -20,6 +20,12 @@ public final class LakeApp {
     private LakeApp() {
     }
 
+    /** Camel's include pattern for these files of routes/ (comma-separated names). */
+    public static String routePattern(String routeFiles) {
+        return Arrays.stream(routeFiles.split(",")).map(name -> "file:routes/" + name.strip())
+                .collect(Collectors.joining(","));
+    }
+
     /**
      * @param routeFiles file names in routes/, comma-separated
      */
@@ -29,8 +35,7 @@ public final class LakeApp {
         Main main = new Main();
         Properties settings = new Properties();
         settings.putAll(overrides);
-        settings.put("camel.main.routes-include-pattern", Arrays.stream(routeFiles.split(","))
-                .map(name -> "file:routes/" + name.strip()).collect(Collectors.joining(",")));
+        settings.put("camel.main.routes-include-pattern", routePattern(routeFiles));
         // none of the job's steps run by themselves
         settings.put("job.run-once", "false");
         settings.put("job.live", "false");

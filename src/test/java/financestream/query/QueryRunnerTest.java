@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code finance-stream query} on the embedded engines, as a user runs it: the lake as Firehose landed the
  * reference day, crawled once by {@code --crawl}; then asked again and again without a crawl.
  */
-class QueryCommandTest {
+class QueryRunnerTest {
 
     @TempDir
     static Path lake;
@@ -33,7 +33,7 @@ class QueryCommandTest {
     @BeforeAll
     static void landAndCrawl() throws IOException {
         ReferenceLake.land(lake);
-        QueryCommandTest first = new QueryCommandTest();
+        QueryRunnerTest first = new QueryRunnerTest();
         int exit = first.query(null, ResultFormat.TABLE, null, true, "SELECT count(*) AS bars FROM bars");
         assertThat(exit).as(first.err()).isZero();
         assertThat(first.out()).contains("3788").contains("(1 row)");
@@ -123,9 +123,9 @@ class QueryCommandTest {
     }
 
     int query(Path file, ResultFormat format, Path output, boolean crawl, String sql) {
-        return new QueryCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new QueryRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new QueryCommand.Request(sql, file, format, output, crawl), ReferenceLake.settings(lake));
+                .run(new QueryRunner.Request(sql, file, format, output, crawl), ReferenceLake.settings(lake));
     }
 
     String out() {

@@ -22,7 +22,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * unless {@code --crawl}). Exit 0 with the answer, 1 if the query failed (the engine's reason and where in the
  * SQL), 2 for empty SQL or an unreadable file.
  */
-public final class QueryCommand {
+public final class QueryRunner {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -35,7 +35,7 @@ public final class QueryCommand {
     private final PrintStream out;
     private final PrintStream err;
 
-    public QueryCommand(PrintStream out, PrintStream err) {
+    public QueryRunner(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
