@@ -73,13 +73,14 @@ public final class ReadOnlySql {
         return statement;
     }
 
-    /** Comments, literals and quoted names replaced by spaces, positions kept. */
+    /** Comments, literals and quoted names replaced by {@code #}, positions kept. */
     private static String blank(String sql) {
         Matcher quoted = QUOTED.matcher(sql);
         StringBuilder out = new StringBuilder(sql.length());
         int last = 0;
         while (quoted.find()) {
-            out.append(sql, last, quoted.start()).append(" ".repeat(quoted.end() - quoted.start()));
+            // '#': neither a word, nor a blank that the trailing-';' trim would take
+            out.append(sql, last, quoted.start()).append("#".repeat(quoted.end() - quoted.start()));
             last = quoted.end();
         }
         return out.append(sql.substring(last)).toString();
