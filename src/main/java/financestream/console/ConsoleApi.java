@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.glue.model.LastCrawlInfo;
 public class ConsoleApi {
 
     public static final String BEAN_NAME = "console";
+    private static final String QUERY_ID = "CamelAwsAthenaQueryExecutionId";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int maxRows;
@@ -91,6 +92,7 @@ public class ConsoleApi {
 
     /** The answer as Athena writes it (CSV with a header row), or JSON when the client accepts it. */
     public void answer(Exchange exchange) {
+        String queryId = exchange.getMessage().getHeader(QUERY_ID, String.class);
         ResultTable table = exchange.getMessage().getBody(ResultTable.class);
         boolean truncated = table.size() > maxRows;
         if (truncated) {
@@ -110,10 +112,19 @@ public class ConsoleApi {
         }
         exchange.getMessage().setHeader("X-Row-Limit", String.valueOf(maxRows));
         exchange.getMessage().setHeader("X-Truncated", String.valueOf(truncated));
+        queryIdHeader(exchange, queryId);
+    }
+
+    /** The Athena query execution id, to look the query up in Athena's history (or the embedded engine's). */
+    private static void queryIdHeader(Exchange exchange, String queryId) {
+        if (queryId != null) {
+            exchange.getMessage().setHeader("X-Athena-Query-Execution-Id", queryId);
+        }
     }
 
     /** HTTP 400 with the reason: a refused statement, the engine's failure (and where in the SQL), a timeout. */
     public void refused(Exchange exchange) {
+        String queryId = exchange.getMessage().getHeader(QUERY_ID, String.class);
         Exception exception = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String sql = exchange.getProperty("consoleSql", "", String.class);
         String reason = reason(exchange, exception, sql);
@@ -127,11 +138,12 @@ public class ConsoleApi {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.getMessage().setBody(reason + "\n");
         }
+        queryIdHeader(exchange, queryId);
     }
 
     /** Camel's aws2-athena has no StopQueryExecution: a query that timed out is stopped with the client. */
     public void stopIfRunning(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("CamelAwsAthenaQueryExecutionId", String.class);
+        String id = exchange.getMessage().getHeader(QUERY_ID, String.class);
         if (stillRunning(exchange) && id != null) {
             exchange.getContext().getRegistry().findSingleByType(AthenaClient.class)
                     .stopQueryExecution(r -> r.queryExecutionId(id));
