@@ -59,8 +59,13 @@ public class ConsoleConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(refreshSeconds), outcomes, context.getRegistry().findSingleByType(GlueClient.class),
                 crawler, chart, clock));
         // the console's routes join the others only when it is on
-        for (String pattern : routes.split(",")) {
-            var found = PluginHelper.getPackageScanResourceResolver(context).findResources(pattern.strip());
+        for (String configured : routes.split(",")) {
+            String pattern = configured.strip();
+            // no routes/ here: the copies packaged in the jar
+            if (pattern.startsWith("file:routes/") && !java.nio.file.Files.isDirectory(java.nio.file.Path.of("routes"))) {
+                pattern = "classpath:" + pattern.substring("file:".length());
+            }
+            var found = PluginHelper.getPackageScanResourceResolver(context).findResources(pattern);
             if (found.isEmpty()) {
                 throw new IllegalArgumentException("console.routes = " + routes + ": no route file matches " + pattern);
             }

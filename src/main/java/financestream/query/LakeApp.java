@@ -20,9 +20,13 @@ public final class LakeApp {
     private LakeApp() {
     }
 
-    /** Camel's include pattern for these files of routes/ (comma-separated names). */
+    /**
+     * Camel's include pattern for these files of routes/ (comma-separated names): the working directory's routes/,
+     * else the copies packaged in the jar (classpath:routes/), so the jar runs from any directory.
+     */
     public static String routePattern(String routeFiles) {
-        return Arrays.stream(routeFiles.split(",")).map(name -> "file:routes/" + name.strip())
+        String folder = java.nio.file.Files.isDirectory(java.nio.file.Path.of("routes")) ? "file:routes/" : "classpath:routes/";
+        return Arrays.stream(routeFiles.split(",")).map(name -> folder + name.strip())
                 .collect(Collectors.joining(","));
     }
 
