@@ -13,9 +13,9 @@ import org.apache.camel.main.Main;
 public final class LakeApp {
 
     /** The Athena path every question takes. */
-    public static final String QUERY_ROUTES = "3-athena-query.camel.yaml";
+    public static final String QUERY_ROUTES = "5-athena-query.camel.yaml";
     /** With --crawl: the crawl and the compaction it starts with. */
-    public static final String CRAWL_ROUTES = "2-crawl.camel.yaml,2-compact.camel.yaml";
+    public static final String CRAWL_ROUTES = "4-crawl.camel.yaml,4-crawl-compact.camel.yaml";
 
     private LakeApp() {
     }
