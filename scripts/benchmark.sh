@@ -3,6 +3,7 @@
 # financestream.benchmark.Benchmark, which runs the real jar on a synthetic replay file in a child JVM.
 #   scripts/benchmark.sh                                  # 500 symbols × 5 days ≈ 1M bars, 3 runs
 #   scripts/benchmark.sh --symbols 500 --days 52 --runs 1 # ≈ 10M bars (the query target)
+#   scripts/benchmark.sh query [--runs 7]                 # the query command: JVM start to answer
 # Options: --symbols N --days D --runs 3 --heap 256m --buffer-interval-seconds 0 --buffer-size-mib 5
 #          --dir target/benchmark
 #   scripts/benchmark.sh freshness [--symbols 10,500] [--minutes 12]
@@ -17,5 +18,10 @@ fi
 if [[ "${1:-}" == freshness ]]; then
   shift
   exec java -Xmx1g -cp target/test-classes:target/finance-stream.jar financestream.benchmark.Freshness "$@"
+fi
+if [[ "${1:-}" == query ]]; then
+  # the query command's time from JVM start to answer: reference lake and a 1M-bar lake
+  shift
+  exec java -cp target/test-classes:target/finance-stream.jar financestream.benchmark.QueryCommandTiming "$@"
 fi
 exec java -Xmx1g -cp target/test-classes:target/finance-stream.jar financestream.benchmark.Benchmark "$@"

@@ -77,6 +77,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("yahooReachable", new financestream.bars.yahoo.YahooReachable(
                 Duration.ofSeconds(settings.collect().yahooUnreachablePauseSeconds())));
         registry.bind("athenaResults", new AthenaResults());
+        registry.bind("athenaSql", new financestream.query.AthenaSql(settings.analyze().barsOnce()));
         financestream.analyze.AnalyzeBeans.bind(context, job);
         CollectBeans.bind(context, settings.collect(), outcome);
         financestream.report.ReportBeans.bind(context, settings.report());

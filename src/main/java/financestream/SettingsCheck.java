@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+
 import financestream.analyze.AnalyzeSettings;
 import financestream.collect.CollectSettings;
+import financestream.console.ConsoleSettings;
 import financestream.crawl.CrawlSettings;
 import financestream.deliver.DeliverSettings;
 import financestream.report.ReportSettings;
@@ -36,16 +38,17 @@ public final class SettingsCheck {
 
     /** Every stage's settings, bound and checked; the beans of each stage are built from its record. */
     public record Stages(JobSettings job, CollectSettings collect, DeliverSettings deliver, CrawlSettings crawl,
-            AnalyzeSettings analyze, ReportSettings report) {
+            AnalyzeSettings analyze, ReportSettings report, ConsoleSettings console) {
 
         public List<Record> all() {
-            return List.of(job, collect, deliver, crawl, analyze, report);
+            return List.of(job, collect, deliver, crawl, analyze, report, console);
         }
 
         static Stages bind(SettingsBinder binder) {
             return new Stages(binder.bind(JobSettings.class), binder.bind(CollectSettings.class),
                     binder.bind(DeliverSettings.class), binder.bind(CrawlSettings.class),
-                    binder.bind(AnalyzeSettings.class), binder.bind(ReportSettings.class));
+                    binder.bind(AnalyzeSettings.class), binder.bind(ReportSettings.class),
+                    binder.bind(ConsoleSettings.class));
         }
     }
 

@@ -3,6 +3,9 @@ package financestream.analyze;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -15,6 +18,9 @@ import software.amazon.awssdk.services.athena.model.Row;
  * CANCELLED query does not throw in Camel, and result pages carry the header as the first row of the first page.
  */
 public class AthenaResults {
+
+    /** Exchange property: read at most this many rows and one more (see {@link #toTable(Iterable, Integer)}). */
+    public static final String MAX_ROWS = "athenaMaxRows";
 
     /** Passes a succeeded query through; fails with Athena's own reason otherwise. */
     public GetQueryExecutionResponse requireSucceeded(GetQueryExecutionResponse response) {
@@ -37,6 +43,15 @@ public class AthenaResults {
 
     /** All pages of a query's results as one table, without the header row Athena puts first. */
     public ResultTable toTable(Iterable<GetQueryResultsResponse> pages) {
+        return toTable(pages, null);
+    }
+
+    /**
+     * The same, reading no further than {@code maxRows + 1} rows when {@code maxRows} is set (the console's
+     * row limit): the caller sees that there were more, and no page past them is fetched.
+     */
+    public ResultTable toTable(@Body Iterable<GetQueryResultsResponse> pages,
+                               @ExchangeProperty(MAX_ROWS) Integer maxRows) {
         List<String> columns = null;
         List<List<String>> rows = new ArrayList<>();
         boolean headerSkipped = false;
@@ -54,6 +69,9 @@ public class AthenaResults {
                     }
                 }
                 rows.add(new ArrayList<>(values));
+                if (maxRows != null && rows.size() > maxRows) {
+                    return new ResultTable(columns, rows);
+                }
             }
         }
         return new ResultTable(columns == null ? List.of() : columns, rows);

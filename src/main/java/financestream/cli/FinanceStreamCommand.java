@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
  * to {@code subcommands} below. Its {@link AppCommand#launch()} chooses the routes, beans and settings it starts.
  */
 @Command(name = "finance-stream",
-        subcommands = {RunCommand.class, BackfillCommand.class, LiveCommand.class},
+        subcommands = {RunCommand.class, BackfillCommand.class, LiveCommand.class, QueryCommand.class,
+            ServeCommand.class},
         sortOptions = false, usageHelpWidth = 100,
         synopsisSubcommandLabel = "[COMMAND]",
         commandListHeading = "%nCommands (default: run):%n",

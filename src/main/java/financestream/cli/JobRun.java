@@ -20,6 +20,9 @@ abstract class JobRun extends AppCommand {
     @Override
     protected Launch launch() {
         Launch launch = Launch.job().set(job.settings(live));
+        if (live) {
+            launch.withConsole();
+        }
         if (durationSeconds != null) {
             if (!live) {
                 throw new IllegalArgumentException("--duration applies to a live run (--live)");

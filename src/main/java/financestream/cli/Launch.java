@@ -48,6 +48,11 @@ public final class Launch {
         return this;
     }
 
+    /** The console (routes/console/: the page and its API on observe.port), after the other configurations. */
+    public Launch withConsole() {
+        return configuration(financestream.console.ConsoleConfiguration.class).set("console.enabled", "true");
+    }
+
     /** One setting, over application.properties and the environment. */
     public Launch set(String key, String value) {
         settings.put(key, value);
@@ -130,7 +135,7 @@ public final class Launch {
      * profile's behaviour, working-directory copy else the jar's), which wins over application.properties. Listed
      * here because camel-main would only add the jar's profile file; the first location that has a key wins.
      */
-    static String settingsLocations(String profile) {
+    public static String settingsLocations(String profile) {
         String base = settingsLocation();
         if (profile == null || profile.isBlank()) {
             return base;
@@ -143,7 +148,7 @@ public final class Launch {
     }
 
     /** The profile as camel-main reads it: JVM property, then environment variable. */
-    private static String profile() {
+    public static String profile() {
         String profile = System.getProperty("camel.main.profile");
         return profile != null ? profile : System.getenv("CAMEL_MAIN_PROFILE");
     }

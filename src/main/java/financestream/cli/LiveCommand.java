@@ -36,7 +36,7 @@ public class LiveCommand extends AppCommand {
         job.symbols = symbols;
         job.interval = interval;
         job.source = source;
-        Launch launch = Launch.job().set(job.settings(true));
+        Launch launch = Launch.job().set(job.settings(true)).withConsole();
         if (durationSeconds != null) {
             launch.set("camel.main.duration-max-seconds", String.valueOf(durationSeconds));
         }
