@@ -37,4 +37,9 @@ kamel run routes/*.camel.yaml \
   --volume finance-stream-lake:/data \
   -t deployment.strategy=Recreate \
   --env CAMEL_MAIN_CONFIGURATION_CLASSES=financestream.FinanceStreamConfiguration \
+  --env JOB_RUN_ONCE=false \
+  --env JOB_LIVE=true \
+  --env LAKE_DIR=/data/lake \
+  --env RESULTS_DIR=/data/results \
+  --env OBSERVE_ENABLED=true \
   "$@"

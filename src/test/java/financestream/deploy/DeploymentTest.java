@@ -57,6 +57,7 @@ class DeploymentTest extends CamelMainTestSupport {
         // application.properties overridden by kubernetes.properties, as the mounted ConfigMaps are
         Properties settings = new Properties();
         settings.putAll(DEPLOYMENT.kubernetesSettings());
+        settings.putAll(settingsFromEnvironment());
         // the only departures from the deployment: the volume's paths and the mounted sources' folder
         settings.put("lake.dir", WORK.resolve("lake").toString());
         settings.put("results.dir", WORK.resolve("results").toString());
@@ -169,12 +170,15 @@ class DeploymentTest extends CamelMainTestSupport {
     }
 
     @Test
-    void noEnvironmentVariableNamesASettingTheConfigMapsSet() {
-        // cloud-properties-location loads the ConfigMaps as override properties, above the environment: such a
-        // variable would silently lose (CamelQuarkusJobTest shows it)
+    void everyEnvironmentVariableOverridesARealSetting() {
         Properties application = Deployment.applicationProperties();
         for (String variable : DEPLOYMENT.environment().keySet()) {
-            assertThat(Deployment.settingFor(variable, application)).as("setting named by %s", variable).isNull();
+            if (variable.startsWith("CAMEL_MAIN_")) {
+                continue; // camel-main's own options, applied in configure(...)
+            }
+            assertThat(Deployment.settingFor(variable, application)).as("setting overridden by %s", variable).isNotNull();
+            // camel.* settings from the environment lose to the ConfigMaps: those go in kubernetes.properties
+            assertThat(Deployment.settingFor(variable, application)).doesNotStartWith("camel.");
         }
     }
 
@@ -223,6 +227,18 @@ class DeploymentTest extends CamelMainTestSupport {
         assertThat(undeclared).as("components the routes use, by the artifact that provides them").isEmpty();
         assertThat(context.getComponentNames()).contains("aws2-kinesis-firehose", "aws2-athena", "quartz", "smtp",
                 "https", "file", "direct", "bean");
+    }
+
+    private static Map<String, String> settingsFromEnvironment() {
+        Properties application = Deployment.applicationProperties();
+        Map<String, String> settings = new LinkedHashMap<>();
+        DEPLOYMENT.environment().forEach((variable, value) -> {
+            String key = Deployment.settingFor(variable, application);
+            if (key != null) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
     }
 
     private static String artifactOf(Class<?> type) {
