@@ -3,7 +3,6 @@ package financestream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import financestream.pipeline.JobOutcome;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

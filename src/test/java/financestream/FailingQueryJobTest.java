@@ -3,7 +3,6 @@ package financestream;
 import java.nio.file.Files;
 import java.util.Properties;
 
-import financestream.pipeline.JobOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import financestream.pipeline.JobOutcome;
+import financestream.JobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import financestream.pipeline.ResultTable;
+import financestream.analyze.ResultTable;
 import org.jfree.data.xy.XYSeries;
 
 /**

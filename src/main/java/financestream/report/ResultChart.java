@@ -69,7 +69,7 @@ public class ResultChart {
      * The PNG bytes of one panel per series, for the first {@value #MAX_PANELS} series; an answer without rows gives
      * a single "no data" panel.
      */
-    public byte[] png(financestream.pipeline.ResultTable table) {
+    public byte[] png(financestream.analyze.ResultTable table) {
         List<XYSeries> series = columns.seriesOf(table);
         int panels = Math.min(Math.max(series.size(), 1), MAX_PANELS);
         int cols = Math.min(COLUMNS, panels);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import financestream.pipeline.ResultTable;
+import financestream.analyze.ResultTable;
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.camel.Exchange;

@@ -29,7 +29,7 @@ import financestream.embedded.Lake;
 import financestream.embedded.athena.EmbeddedAthenaClient;
 import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
-import financestream.lake.ParquetCompaction;
+import financestream.crawl.ParquetCompaction;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.glue.model.CrawlerState;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import financestream.FinanceStreamConfiguration;
 import financestream.bars.Bar;
 import financestream.bars.BarJson;
-import financestream.pipeline.JobOutcome;
+import financestream.JobOutcome;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.Properties;
 
-import financestream.pipeline.JobOutcome;
+import financestream.JobOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

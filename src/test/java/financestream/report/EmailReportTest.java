@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import financestream.pipeline.JobOutcome;
+import financestream.JobOutcome;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;

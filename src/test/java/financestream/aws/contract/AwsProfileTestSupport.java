@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import financestream.FinanceStreamConfiguration;
-import financestream.pipeline.JobOutcome;
+import financestream.JobOutcome;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream.analyze;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream.deliver;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

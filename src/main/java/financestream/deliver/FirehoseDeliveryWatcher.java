@@ -1,4 +1,4 @@
-package financestream.collect;
+package financestream.deliver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import financestream.bars.BarFormatException;
+import financestream.collect.CollectSummary;
+import financestream.collect.SentBarsLedger;
 import financestream.bars.BarJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;

@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream.crawl;
 
 import java.time.Duration;
 import java.time.Instant;

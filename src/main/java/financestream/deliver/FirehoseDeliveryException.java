@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream.deliver;
 
 /** Records Firehose did not accept; the message says how many and in which dead-letter file they are. */
 public class FirehoseDeliveryException extends RuntimeException {

@@ -1,4 +1,4 @@
-package financestream.lake;
+package financestream.crawl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

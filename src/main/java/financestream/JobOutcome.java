@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream.deliver;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;

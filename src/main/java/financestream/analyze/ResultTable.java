@@ -1,4 +1,4 @@
-package financestream.pipeline;
+package financestream.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
