@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 import financestream.aws.AwsClients;
 import financestream.aws.AwsConnectionSettings;
@@ -23,10 +22,9 @@ import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
 import financestream.crawl.ParquetCompaction;
 import financestream.analyze.AthenaResults;
-import financestream.deliver.FirehoseBatchStrategy;
-import financestream.deliver.FirehoseDelivery;
+import financestream.deliver.DeliveredBars;
+import financestream.deliver.FirehoseBatches;
 import financestream.deliver.FirehoseDeliveryWait;
-import financestream.deliver.FirehoseRecords;
 import financestream.crawl.GlueCrawl;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -108,16 +106,15 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
             finished.set(outcome);
             registry.bind(JobOutcome.BEAN_NAME, outcome);
         }
-        context.getManagementStrategy().addEventNotifier(outcome);
 
         registry.bind("barJson", new BarJsonDataFormat());
         registry.bind("replay", new ReplayFile(replayFile));
         registry.bind("yahooChart", new YahooChartApi());
-        bindFirehoseDelivery(context);
         registry.bind("athenaResults", new AthenaResults());
         CollectBeans.bind(context, outcome);
         financestream.report.ReportBeans.bind(context);
         financestream.observe.Observability.install(context);
+        bindFirehoseDelivery(context);
         bindScaleBeans(registry);
 
         switch (engines) {
@@ -127,16 +124,13 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                     "finance.engines must be 'embedded' or 'aws', was '" + engines + "'");
         }
         registry.bind("firehoseDeliveryWait", new FirehoseDeliveryWait(registry.findSingleByType(FirehoseClient.class),
-                registry.lookupByNameAndType("firehoseSender", ExecutorService.class),
                 Duration.ofSeconds(setting(context, "firehose.delivery-wait.margin-seconds", "0", Long::parseLong))));
         registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
                 Duration.ofMillis(gluePollIntervalMs), Duration.ofSeconds(glueTimeoutSeconds)));
     }
 
-    /** The replay's and the lake layout's beans (benchmark-scale). */
+    /** The lake layout's beans. */
     private void bindScaleBeans(Registry registry) {
-        registry.bind("firehoseRecords", new FirehoseRecords(batchMaxRecords, batchMaxBytes,
-                registry.lookupByNameAndType("firehoseBatch", FirehoseBatchStrategy.class).packRecordBytes()));
         isParquetLayout(); // a wrong lake.layout fails at start-up
         if (!"embedded".equals(engines)) {
             // the compact route names this bean; it calls it only with lake.layout=parquet, refused off embedded
@@ -193,28 +187,23 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                 lake.root(), firehoseStream, firehoseDestination, crawlerName, glueDatabase);
     }
 
-    /**
-     * Batching, packing and the books of each delivery (retries, dead letters): see 1-collect-firehose.camel.yaml.
-     */
+    /** Batching and packing, and the step that reads Firehose's answers: see 3-deliver.camel.yaml. */
     private void bindFirehoseDelivery(CamelContext context) {
         boolean pack = setting(context, "firehose.pack.enabled", "false", Boolean::parseBoolean);
         int packBytes = setting(context, "firehose.pack.max-record-bytes",
-                String.valueOf(FirehoseBatchStrategy.AWS_MAX_RECORD_BYTES), Integer::parseInt);
-        context.getRegistry().bind("firehoseBatch",
-                new FirehoseBatchStrategy(batchMaxRecords, batchMaxBytes, pack ? packBytes : 0));
-        // one thread sends the aggregator's batches in order; Camel shuts it down with the context
-        context.getRegistry().bind("firehoseSender",
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "firehose-sender"));
+                String.valueOf(FirehoseBatches.AWS_MAX_RECORD_BYTES), Integer::parseInt);
+        Registry registry = context.getRegistry();
+        registry.bind("firehoseBatches", new FirehoseBatches(batchMaxRecords, batchMaxBytes, pack ? packBytes : 0));
+        registry.bind("deliveredBars", new DeliveredBars(
+                registry.lookupByNameAndType("sentBars", financestream.collect.SentBarsLedger.class),
+                registry.lookupByNameAndType("collectSummary", financestream.collect.CollectSummary.class),
+                registry.lookupByNameAndType("pipelineMetrics", financestream.observe.PipelineMetrics.class)));
         // replay-stream: Camel's parallel split reads the file on one of these threads while the other two parse,
         // format and send chunks of it; at most two chunks wait, then the reader handles one itself, so memory
         // stays at a few chunks whatever the file's size
-        context.getRegistry().bind("replaySender", context.getExecutorServiceManager().newThreadPool(this,
+        registry.bind("replaySender", context.getExecutorServiceManager().newThreadPool(this,
                 "replay-sender", new ThreadPoolProfileBuilder("replay-sender").poolSize(3).maxPoolSize(3)
                         .maxQueueSize(2).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build()));
-        context.getRegistry().bind("firehoseDelivery", new FirehoseDelivery(
-                setting(context, "firehose.retry.max-attempts", "5", Integer::parseInt),
-                Duration.ofMillis(setting(context, "firehose.retry.initial-backoff-ms", "200", Long::parseLong)),
-                Duration.ofMillis(setting(context, "firehose.retry.max-backoff-ms", "10000", Long::parseLong))));
     }
 
     /**

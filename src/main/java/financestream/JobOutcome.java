@@ -3,28 +3,23 @@ package financestream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers every exchange that failed anywhere in the application (including Firehose batches the aggregator
- * sends on their own exchanges, whose failures never reach the job's exchange) and turns them into the process
- * exit code when the one-shot job finishes.
+ * The one-shot job's verdict, from what happened to its bars and its query: a symbol that failed or bars
+ * dead-lettered (the collect summary reports them here), or a step of the job that failed for good (the query, the
+ * crawl, an email not sent: the job's exchange ends with that exception). A fault a retry recovered is no failure.
+ * Turned into the process exit code when the job finishes.
  */
-public class JobOutcome extends EventNotifierSupport {
+public class JobOutcome {
 
     public static final String BEAN_NAME = "jobOutcome";
     private static final Logger LOG = LoggerFactory.getLogger(JobOutcome.class);
     private static final int MAX_REMEMBERED = 20;
 
     private final Runnable shutdown;
-    private final AtomicInteger failedExchanges = new AtomicInteger();
     private final List<String> failures = new ArrayList<>();
     private volatile Integer exitCode;
 
@@ -33,43 +28,27 @@ public class JobOutcome extends EventNotifierSupport {
         this.shutdown = shutdown;
     }
 
-    @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeFailedEvent;
-    }
-
-    @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((ExchangeFailedEvent) event).getExchange();
-        failedExchanges.incrementAndGet();
-        remember(describe(exchange.getException()));
-    }
-
-    /**
-     * A failure that did not fail an exchange: a symbol the collect step gave up on while the others went on.
-     * The one-shot job then exits 1.
-     */
+    /** Something the job was asked for did not happen: a symbol not collected, bars not delivered. */
     public void recordFailure(String description) {
-        failedExchanges.incrementAndGet();
         remember(description);
     }
 
-    /** Called when the one-shot job's exchange is complete, failed or not: log the verdict and end the run. */
-    public void finish(Exchange exchange) {
-        Exception exception = exchange.getException();
-        if (exception == null) {
-            exception = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        }
-        if (exception != null) {
-            remember(describe(exception));
+    /**
+     * Called when the one-shot job's exchange is complete: log the verdict and end the run.
+     *
+     * @param failure what failed the job's exchange, null when it completed (an exception a redelivery recovered
+     *                stays behind on the exchange, so it is not read from there)
+     */
+    public void finish(Exception failure) {
+        if (failure != null) {
+            remember(describe(failure));
         }
         List<String> seen = failures();
         if (seen.isEmpty()) {
             LOG.info("Job finished: OK");
             exitCode = 0;
         } else {
-            LOG.error("Job FAILED ({} failed exchange(s)):\n  - {}", Math.max(failedExchanges.get(), 1),
-                    String.join("\n  - ", seen));
+            LOG.error("Job FAILED ({} failure(s)):\n  - {}", seen.size(), String.join("\n  - ", seen));
             exitCode = 1;
         }
         shutdown.run();
@@ -95,9 +74,6 @@ public class JobOutcome extends EventNotifierSupport {
     }
 
     private static String describe(Throwable e) {
-        if (e == null) {
-            return "an exchange failed without an exception";
-        }
         // The outermost exception usually wraps the cause in Camel's words; the innermost says what went wrong.
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import financestream.bars.ReplayFile;
 import financestream.bars.SymbolAliases;
 import financestream.calendar.TradingCalendar;
-import financestream.deliver.FirehoseDeliveryWatcher;
 import financestream.JobOutcome;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -17,7 +16,7 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Binds the collect step's beans from the settings: the plan (what to collect, checked before any request), the
- * sent-bars ledger and its Firehose watcher (no duplicates), the run summary, and Yahoo's HTTP timeouts.
+ * sent-bars ledger (no duplicates), the run summary, and Yahoo's HTTP timeouts.
  * A test may bind its own {@link Clock} as {@value #CLOCK} to move time.
  */
 public final class CollectBeans {
@@ -44,8 +43,7 @@ public final class CollectBeans {
                 Duration.ofMinutes(Long.parseLong(setting(settings, "schedule.collect-after-close-minutes", "5"))));
         SentBarsLedger ledger = new SentBarsLedger(Path.of(setting(settings, "collect.sent-bars-dir",
                 setting(settings, "lake.dir", "lake") + "/_sent-bars")));
-        CollectSummary summary = new CollectSummary(outcome, ledger,
-                Duration.ofMillis(Long.parseLong(setting(settings, "collect.settle-timeout-ms", "30000"))));
+        CollectSummary summary = new CollectSummary(outcome);
 
         registry.bind("collectPlan", plan);
         registry.bind("collectSummary", summary);
@@ -54,7 +52,6 @@ public final class CollectBeans {
         registry.bind("replayDays", new ReplayDays(new ReplayFile(setting(settings, "replay.file", ""))));
         registry.bind("yahooRetryAfter", new YahooRetryAfter(
                 Duration.ofSeconds(Long.parseLong(setting(settings, "yahoo.retry-after-max-seconds", "120"))), clock));
-        context.getManagementStrategy().addEventNotifier(new FirehoseDeliveryWatcher(ledger, summary));
 
         long connect = Long.parseLong(setting(settings, "yahoo.connect-timeout-ms", "10000"));
         long socket = Long.parseLong(setting(settings, "yahoo.socket-timeout-ms", "30000"));

@@ -146,7 +146,17 @@ public class CollectPlan {
      * next poll (sending it now would record a high and low that never were the minute's).
      */
     public boolean isFinished(Bar bar) {
-        return !bar.ts().toInstant().plus(barLength).isAfter(clock.instant());
+        return isFinished(bar, clock.instant());
+    }
+
+    /** Whether the bar's interval had ended at {@code askedAt}, the moment its source was asked. */
+    public boolean isFinished(Bar bar, Instant askedAt) {
+        return !bar.ts().toInstant().plus(barLength).isAfter(askedAt);
+    }
+
+    /** The app's clock now. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public List<String> symbols() {

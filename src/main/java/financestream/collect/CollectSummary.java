@@ -1,19 +1,21 @@
 package financestream.collect;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import financestream.JobOutcome;
+import financestream.bars.Bar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a collect run did, per symbol: bars fetched, sent (accepted by Firehose), skipped as already sent, failed.
- * Logged as a table at the end of each run; a failed symbol is also reported to {@link JobOutcome}, so a one-shot
- * run exits non-zero while the other symbols still land and the answer is still printed.
+ * What a collect run did, per symbol: bars fetched, sent (accepted by Firehose), skipped as already sent, failed
+ * (the request failed, or bars were dead-lettered). Logged as a table at the end of each run; a failed symbol is
+ * also reported to {@link JobOutcome}, so a one-shot run exits non-zero while the other symbols still land and the
+ * answer is still printed. A fault that a retry recovered leaves no trace here.
  */
 public class CollectSummary {
 
@@ -48,16 +50,11 @@ public class CollectSummary {
     }
 
     private final JobOutcome outcome;
-    private final SentBarsLedger ledger;
-    private final Duration settleTimeout;
     private final Map<String, Counts> bySymbol = new LinkedHashMap<>();
     private long runs;
 
-    /** @param settleTimeout how long the report waits for Firehose's answer about the run's last records */
-    public CollectSummary(JobOutcome outcome, SentBarsLedger ledger, Duration settleTimeout) {
+    public CollectSummary(JobOutcome outcome) {
         this.outcome = outcome;
-        this.ledger = ledger;
-        this.settleTimeout = settleTimeout;
     }
 
     /** A new run over these requests: the figures start from zero. */
@@ -65,6 +62,11 @@ public class CollectSummary {
         bySymbol.clear();
         requests.forEach(request -> counts(request.symbol()));
         return requests;
+    }
+
+    /** A streaming replay starts: its rows appear as its bars are sent. */
+    public synchronized void startStreaming() {
+        bySymbol.clear();
     }
 
     public synchronized void fetched(String symbol, int bars) {
@@ -75,8 +77,18 @@ public class CollectSummary {
         counts(symbol).duplicates++;
     }
 
-    public synchronized void sent(String symbol) {
-        counts(symbol).sent++;
+    /** Firehose accepted these bars. */
+    public void sent(List<Bar> bars) {
+        Map<String, Long> perName = new HashMap<>();
+        bars.forEach(bar -> perName.merge(bar.name(), 1L, Long::sum));
+        synchronized (this) {
+            perName.forEach((name, count) -> counts(name).sent += count);
+        }
+    }
+
+    /** Bars of this symbol (or of the streaming replay) went to the dead-letter file. */
+    public synchronized void deadLettered(String symbol, String message) {
+        counts(symbol).errors.add(message);
     }
 
     /** The symbol's request failed (Yahoo refused it, or its answer was not a chart): nothing of it was sent. */
@@ -85,18 +97,8 @@ public class CollectSummary {
         counts(symbol).errors.add(what + ": " + message);
     }
 
-    /**
-     * Waits (at most the settle timeout) until Firehose answered for every bar handed to it, then logs the run's
-     * table and reports the failed symbols; returns the table.
-     */
-    public String report(String run) throws InterruptedException {
-        int unanswered = ledger.awaitSettled(settleTimeout);
-        synchronized (this) {
-            return table(run, unanswered);
-        }
-    }
-
-    private String table(String run, int unanswered) {
+    /** Logs the run's table and reports the failed symbols; returns the table. */
+    public synchronized String report(String run) {
         runs++;
         StringBuilder table = new StringBuilder(String.format("%-10s %8s %8s %10s %7s  %s%n",
                 "symbol", "fetched", "sent", "duplicate", "failed", "error"));
@@ -110,10 +112,6 @@ public class CollectSummary {
                 failedSymbols++;
                 outcome.recordFailure(entry.getKey() + " (" + run + "): " + error);
             }
-        }
-        if (unanswered > 0) {
-            table.append(unanswered).append(" bar(s) handed to Firehose had no answer after ").append(settleTimeout)
-                    .append(": they count as not sent and go again next run unless Firehose confirms them\n");
         }
         String text = table.toString();
         if (failedSymbols > 0) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +22,8 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * The bars already in the lake, for Camel's idempotent consumer: a key ({@code NAME yyyy-MM-dd HH:mm:ss±hh:mm}) is
  * <em>reserved</em> when a bar passes the consumer and <em>written</em> only once Firehose has accepted the record
- * ({@link FirehoseDeliveryWatcher} calls {@link #commit}); a record Firehose refused, or whose call failed, is
- * {@link #release}d and sent by the next run or poll.
+ * (the deliver route's step that reads Firehose's answer calls {@link #commit}); a bar dead-lettered, or of a
+ * request that failed, is {@link #release}d and sent by the next run or poll.
  *
  * <p>Guarantee: a bar is never marked sent before Firehose accepted it, so nothing is lost to a crash or a failed
  * batch. A crash between Firehose's acceptance and the write below (microseconds) can send those bars once more:
@@ -68,9 +67,7 @@ public class SentBarsLedger extends ServiceSupport implements IdempotentReposito
     /** Called by the idempotent consumer when the bar's exchange failed: the bar is free to be sent again. */
     @Override
     public synchronized boolean remove(String key) {
-        boolean removed = reserved.remove(key);
-        notifyAll();
-        return removed;
+        return reserved.remove(key);
     }
 
     /** Nothing to do: a key is written when Firehose accepted its record, not when the bar's exchange ends. */
@@ -99,13 +96,11 @@ public class SentBarsLedger extends ServiceSupport implements IdempotentReposito
             }
         }
         lines.forEach((day, text) -> append(file(day), text.toString()));
-        notifyAll();
     }
 
     /** These records did not reach Firehose: free them for the next run or poll. */
     public synchronized void release(Collection<String> keys) {
         reserved.removeAll(keys);
-        notifyAll();
     }
 
     /** Frees the bars of a symbol that failed before they reached Firehose (null: none were let through). */
@@ -113,23 +108,6 @@ public class SentBarsLedger extends ServiceSupport implements IdempotentReposito
         if (bars != null) {
             release(bars.stream().map(SentBarsLedger::key).toList());
         }
-    }
-
-    /**
-     * Waits until Firehose has answered for every reserved bar, at most {@code timeout}.
-     *
-     * @return how many bars are still waiting for an answer (0 when all settled)
-     */
-    public synchronized int awaitSettled(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reserved.isEmpty()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return reserved.size();
     }
 
     private boolean sent(String key) {

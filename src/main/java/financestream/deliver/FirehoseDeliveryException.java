@@ -1,6 +1,6 @@
 package financestream.deliver;
 
-/** Records Firehose did not accept; the message says how many and in which dead-letter file they are. */
+/** Firehose refused some records of a batch: Camel redelivers them, then the dead-letter step takes them. */
 public class FirehoseDeliveryException extends RuntimeException {
     public FirehoseDeliveryException(String message) {
         super(message);

@@ -1,8 +1,6 @@
 package financestream.deliver;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,23 +24,18 @@ public class FirehoseDeliveryWait {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseDeliveryWait.class);
 
     private final FirehoseClient firehose;
-    private final ExecutorService sender;
     private final Duration margin;
 
-    /** @param sender the single thread the aggregator hands its batches to, in order */
-    public FirehoseDeliveryWait(FirehoseClient firehose, ExecutorService sender, Duration margin) {
+    public FirehoseDeliveryWait(FirehoseClient firehose, Duration margin) {
         this.firehose = firehose;
-        this.sender = sender;
         this.margin = margin;
     }
 
     /**
-     * Waits for the batches already handed to the sender, then sleeps the stream's buffer interval plus the
-     * margin; returns what it waited, for the log.
+     * Sleeps the stream's buffer interval plus the margin (every batch was answered on the collecting thread
+     * before this runs); returns what it waited, for the log.
      */
-    public String await(String stream) throws InterruptedException, ExecutionException {
-        // the sender runs batches one by one in order: once this no-op has run, every earlier batch is done
-        sender.submit(() -> { }).get();
+    public String await(String stream) throws InterruptedException {
         Duration interval = bufferInterval(stream);
         Duration wait = interval.plus(margin);
         if (wait.isZero()) {

@@ -1,6 +1,7 @@
 package financestream.observe;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -8,7 +9,7 @@ import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Installs progress logging (always), the engines' readiness check, and, with {@code observe.enabled}, the
- * pipeline metrics, recorded into the Micrometer registry the runtime provides (camel-micrometer-prometheus under
+ * pipeline metrics (bound always, recording only then), recorded into the Micrometer registry the runtime provides (camel-micrometer-prometheus under
  * camel-main, Quarkus Micrometer on Camel K). None of it needs a step in a route.
  */
 public final class Observability {
@@ -27,9 +28,13 @@ public final class Observability {
                 settings.resolveProperty("firehose.stream").orElseThrow(),
                 settings.resolveProperty("glue.crawler").orElseThrow(), lakeDir));
 
-        if (Boolean.parseBoolean(settings.resolveProperty("observe.enabled").orElse("false"))) {
-            context.getManagementStrategy().addEventNotifier(
-                    new PipelineMetrics(() -> context.getRegistry().findSingleByType(MeterRegistry.class)));
-        }
+        // bound either way: the deliver route reports Firehose's answers to it; without a registry it records nothing
+        boolean enabled = Boolean.parseBoolean(settings.resolveProperty("observe.enabled").orElse("false"));
+        PipelineMetrics metrics = new PipelineMetrics(
+                () -> enabled ? context.getRegistry().findSingleByType(MeterRegistry.class) : null,
+                Arrays.stream(settings.resolveProperty("finance.symbols").orElse("").split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList());
+        context.getRegistry().bind("pipelineMetrics", metrics);
+        context.getManagementStrategy().addEventNotifier(metrics);
     }
 }

@@ -1,16 +1,14 @@
 package financestream.observe;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import financestream.bars.Bar;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -18,83 +16,57 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
+import org.apache.camel.spi.CamelEvent.CamelContextStartedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import software.amazon.awssdk.services.firehose.model.Record;
 
 /**
- * The pipeline's own Prometheus metrics, measured from the outside of the routes: this notifier watches the
- * exchanges sent to the bar sources ({@code direct:bars-*}), to Firehose, to the crawl and to Athena, so the
- * collect routes need no metrics steps.
+ * The pipeline's own Prometheus metrics, all registered at start-up (at 0, per configured symbol), so an idle app
+ * shows every series and an alert on absence means a broken app:
  * <ul>
  * <li>{@code financestream_bars_fetched_total{symbol}}: bars a source returned;</li>
  * <li>{@code financestream_bars_sent_total{symbol}} and {@code financestream_bars_failed_total{symbol}}: bars
- * Firehose accepted, and bars it rejected (failed entries, or the whole batch when the call failed);</li>
+ * Firehose accepted, and bars dead-lettered after the last attempt (packed or not, these count bars);</li>
  * <li>{@code financestream_firehose_batch_records}: records per PutRecordBatch call (count, sum, max);</li>
- * <li>{@code financestream_firehose_failed_entries_total}: failed entries Firehose reported;</li>
+ * <li>{@code financestream_firehose_failed_entries_total}: refused entries Firehose reported;</li>
  * <li>{@code financestream_crawl_duration_seconds}, {@code financestream_query_duration_seconds}: how long the
  * Glue crawl and the Athena query (start to final state) took, tagged with their outcome;</li>
  * <li>{@code financestream_lake_newest_bar_timestamp_seconds}: the bar time (epoch seconds) of the newest bar
  * Firehose has accepted — freshness is {@code time() - } this. On the embedded engines with no buffering that
  * bar is in the lake; on AWS it lands within the stream's buffering interval.</li>
  * </ul>
+ * The Firehose figures come from the deliver route's step that reads Firehose's answer ({@code deliveredBars});
+ * the fetched bars and the durations from the exchanges sent to the sources, the crawl and Athena.
  */
 public class PipelineMetrics extends EventNotifierSupport {
 
-    static final String BATCH_RECORDS = "financeStreamMetricsBatchRecords";
-    static final String BATCH_NEWEST_BAR = "financeStreamMetricsBatchNewestBar";
-    private static final Pattern TS = Pattern.compile("\"ts\": \"([^\"]+)\"");
-    private static final DateTimeFormatter BAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
-
     private final Supplier<MeterRegistry> registry;
+    private final List<String> symbols;
     private final AtomicLong newestBarEpochSeconds = new AtomicLong();
-    private MeterRegistry meters;
+    private volatile MeterRegistry meters;
     private DistributionSummary batchRecords;
     private Counter failedEntries;
 
     /**
-     * @param registry finds the registry camel-micrometer binds ({@code camel.metrics.enabled}); camel-main binds
-     *                 it after the configuration classes ran, so it is looked up when the first event arrives
+     * @param registry finds the registry camel-micrometer binds ({@code camel.metrics.enabled}), null when metrics
+     *                 are off; camel-main binds it after the configuration classes ran, so it is looked up once
+     *                 the context has started
+     * @param symbols  the configured symbols, whose series exist from start-up
      */
-    public PipelineMetrics(Supplier<MeterRegistry> registry) {
+    public PipelineMetrics(Supplier<MeterRegistry> registry, List<String> symbols) {
         this.registry = registry;
-    }
-
-    /** The meters, registered on first use; false when metrics are off (no registry). */
-    private synchronized boolean ready() {
-        if (meters != null) {
-            return true;
-        }
-        MeterRegistry found = registry.get();
-        if (found == null) {
-            return false;
-        }
-        meters = found;
-        batchRecords = DistributionSummary.builder("financestream.firehose.batch.records")
-                .description("Records per Firehose PutRecordBatch call").baseUnit("records").register(meters);
-        this.failedEntries = Counter.builder("financestream.firehose.failed.entries")
-                .description("Failed entries Firehose reported in PutRecordBatch answers").register(meters);
-        Gauge.builder("financestream.lake.newest.bar.timestamp", newestBarEpochSeconds, AtomicLong::get)
-                .description("Bar time of the newest bar Firehose accepted (epoch seconds); 0 before the first")
-                .baseUnit("seconds").register(meters);
-        return true;
+        this.symbols = symbols;
     }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent || event instanceof ExchangeSendingEvent;
+        return event instanceof CamelContextStartedEvent || (meters != null && event instanceof ExchangeSentEvent);
     }
 
     @Override
     public void notify(CamelEvent event) {
-        if (!ready()) {
-            return;
-        }
-        if (event instanceof ExchangeSendingEvent sending) {
-            if (sending.getEndpoint().getEndpointUri().startsWith("aws2-kinesis-firehose:")) {
-                rememberBatch(sending.getExchange());
-            }
+        if (event instanceof CamelContextStartedEvent) {
+            register();
             return;
         }
         ExchangeSentEvent sent = (ExchangeSentEvent) event;
@@ -102,74 +74,87 @@ public class PipelineMetrics extends EventNotifierSupport {
         Exchange exchange = sent.getExchange();
         if (uri.startsWith("direct://bars-")) {
             if (!exchange.isFailed() && exchange.getMessage().getBody() instanceof Collection<?> bars) {
-                counter("financestream.bars.fetched", "Bars a source returned", exchange).increment(bars.size());
+                counter("financestream.bars.fetched", exchange.getProperty("symbol", "unknown", String.class))
+                        .increment(bars.size());
             }
-        } else if (uri.startsWith("aws2-kinesis-firehose:")) {
-            batchSent(exchange);
         } else if (uri.equals("direct://crawl")) {
-            duration("financestream.crawl.duration", "The Glue crawl, start to READY", exchange, sent.getTimeTaken());
+            duration("financestream.crawl.duration", exchange.isFailed()).record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
         } else if (uri.startsWith("aws2-athena:") && uri.contains("operation=startQueryExecution")) {
-            duration("financestream.query.duration", "The Athena query, start to its final state", exchange,
-                    sent.getTimeTaken());
+            duration("financestream.query.duration", exchange.isFailed()).record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void rememberBatch(Exchange exchange) {
-        if (!(exchange.getMessage().getBody() instanceof Collection<?> records)) {
+    private synchronized void register() {
+        MeterRegistry found = registry.get();
+        if (found == null || meters != null) {
+            return;
+        }
+        batchRecords = DistributionSummary.builder("financestream.firehose.batch.records")
+                .description("Records per Firehose PutRecordBatch call").baseUnit("records").register(found);
+        failedEntries = Counter.builder("financestream.firehose.failed.entries")
+                .description("Refused entries Firehose reported in PutRecordBatch answers").register(found);
+        Gauge.builder("financestream.lake.newest.bar.timestamp", newestBarEpochSeconds, AtomicLong::get)
+                .description("Bar time of the newest bar Firehose accepted (epoch seconds); 0 before the first")
+                .baseUnit("seconds").register(found);
+        meters = found;
+        for (String symbol : symbols) {
+            counter("financestream.bars.fetched", symbol);
+            counter("financestream.bars.sent", symbol);
+            counter("financestream.bars.failed", symbol);
+        }
+        for (boolean failed : new boolean[] {false, true}) {
+            duration("financestream.crawl.duration", failed);
+            duration("financestream.query.duration", failed);
+        }
+    }
+
+    /** A PutRecordBatch call was answered: it carried {@code records}, of which Firehose refused {@code refused}. */
+    public void batchAnswered(int records, int refused) {
+        if (meters != null) {
+            batchRecords.record(records);
+            failedEntries.increment(refused);
+        }
+    }
+
+    /** Firehose accepted these bars. */
+    public void barsSent(List<Bar> bars) {
+        if (meters == null) {
             return;
         }
         long newest = 0;
-        for (Object record : records) {
-            if (record instanceof Record r) {
-                newest = Math.max(newest, barEpochSeconds(r.data().asString(StandardCharsets.UTF_8)));
-            }
+        for (Bar bar : bars) {
+            newest = Math.max(newest, bar.ts().toEpochSecond());
         }
-        exchange.setProperty(BATCH_RECORDS, records.size());
-        exchange.setProperty(BATCH_NEWEST_BAR, newest);
+        perName(bars).forEach((name, count) -> counter("financestream.bars.sent", name).increment(count));
+        newestBarEpochSeconds.accumulateAndGet(newest, Math::max);
     }
 
-    private void batchSent(Exchange exchange) {
-        Integer records = exchange.getProperty(BATCH_RECORDS, Integer.class);
-        if (records == null) {
-            return;
-        }
-        batchRecords.record(records);
-        int failed;
-        if (exchange.isFailed()) {
-            failed = records;
-        } else {
-            Integer reported = exchange.getMessage().getHeader("CamelAwsKinesisFirehoseFailedRecordCount", Integer.class);
-            failed = reported == null ? 0 : reported;
-            failedEntries.increment(failed);
-        }
-        counter("financestream.bars.sent", "Bars Firehose accepted", exchange).increment(records - failed);
-        counter("financestream.bars.failed", "Bars Firehose rejected", exchange).increment(failed);
-        if (failed == 0) {
-            long newest = exchange.getProperty(BATCH_NEWEST_BAR, 0L, Long.class);
-            newestBarEpochSeconds.accumulateAndGet(newest, Math::max);
+    /** These bars went to the dead-letter file. */
+    public void barsFailed(List<Bar> bars) {
+        if (meters != null) {
+            perName(bars).forEach((name, count) -> counter("financestream.bars.failed", name).increment(count));
         }
     }
 
-    private Counter counter(String name, String description, Exchange exchange) {
-        return Counter.builder(name).description(description)
-                .tag("symbol", exchange.getProperty("symbol", "unknown", String.class)).register(meters);
+    private static Map<String, Long> perName(List<Bar> bars) {
+        Map<String, Long> counts = new HashMap<>();
+        bars.forEach(bar -> counts.merge(bar.name(), 1L, Long::sum));
+        return counts;
     }
 
-    private void duration(String name, String description, Exchange exchange, long millis) {
-        Timer.builder(name).description(description).tag("outcome", exchange.isFailed() ? "failure" : "success")
-                .register(meters).record(millis, TimeUnit.MILLISECONDS);
+    private Counter counter(String name, String symbol) {
+        String description = switch (name) {
+            case "financestream.bars.fetched" -> "Bars a source returned";
+            case "financestream.bars.sent" -> "Bars Firehose accepted";
+            default -> "Bars not delivered to Firehose (dead-lettered)";
+        };
+        return Counter.builder(name).description(description).tag("symbol", symbol).register(meters);
     }
 
-    /** The bar time of a record in the pipeline's format, or 0 when the record has none. */
-    static long barEpochSeconds(String record) {
-        Matcher ts = TS.matcher(record);
-        if (!ts.find()) {
-            return 0;
-        }
-        try {
-            return OffsetDateTime.parse(ts.group(1), BAR_TIME).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
+    private Timer duration(String name, boolean failed) {
+        String description = name.contains("crawl") ? "The Glue crawl, start to READY"
+                : "The Athena query, start to its final state";
+        return Timer.builder(name).description(description).tag("outcome", failed ? "failure" : "success")
+                .register(meters);
     }
 }

@@ -16,7 +16,11 @@ import financestream.embedded.Lake;
 import financestream.embedded.firehose.DeliveryStreamConfig;
 import financestream.embedded.firehose.EmbeddedFirehoseClient;
 import financestream.JobOutcome;
-import financestream.deliver.FirehoseDeliveryWatcher;
+import financestream.deliver.DeliveredBars;
+import financestream.deliver.FirehoseBatch;
+import financestream.deliver.FirehoseBatches;
+import financestream.deliver.FirehoseDeliveryException;
+import financestream.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -52,6 +56,7 @@ class SentBarsLedgerTest {
     private CamelContext camel;
     private ProducerTemplate template;
     private SentBarsLedger ledger;
+    private DeliveredBars delivered;
 
     @BeforeEach
     void start() throws Exception {
@@ -60,8 +65,8 @@ class SentBarsLedgerTest {
         ledger = new SentBarsLedger(work.resolve("sent"));
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("firehose", FirehoseClient.class, new FaultyDoor(embedded, fault));
-        camel.getManagementStrategy().addEventNotifier(new FirehoseDeliveryWatcher(ledger, new CollectSummary(
-                new JobOutcome(() -> { }), ledger, java.time.Duration.ofSeconds(1))));
+        delivered = new DeliveredBars(ledger, new CollectSummary(new JobOutcome(() -> { })),
+                new PipelineMetrics(() -> null, List.of()));
         camel.start();
         template = camel.createProducerTemplate();
     }
@@ -133,11 +138,22 @@ class SentBarsLedgerTest {
                 + SentBarsLedger.key(bars("TTD", 2).get(1)) + "\n");
     }
 
+    /** One batch through the component, then its answer read as the deliver route reads it. */
     private Exchange send(List<Bar> bars) {
-        List<Record> records = new ArrayList<>();
-        bars.forEach(bar -> records.add(Record.builder().data(SdkBytes.fromUtf8String(BarJson.format(bar) + "\n")).build()));
-        return template.send("aws2-kinesis-firehose:bars?operation=sendBatchRecord&amazonKinesisFirehoseClient=#firehose",
-                e -> e.getIn().setBody(records));
+        FirehoseBatch batch = new FirehoseBatches(500, 4L * 1024 * 1024, 0).of(bars.get(0).name(), bars, true).get(0);
+        Exchange answer = template.send("aws2-kinesis-firehose:bars?operation=sendBatchRecord&amazonKinesisFirehoseClient=#firehose",
+                e -> e.getIn().setBody(batch.unsent()));
+        try {
+            if (answer.getException() == null) {
+                delivered.settle(batch, answer.getMessage().getBody(PutRecordBatchResponse.class), 0);
+            } else {
+                delivered.deadLettered(batch, "bars", answer.getException(), "dead-letter/bars.ndjson");
+            }
+        } catch (FirehoseDeliveryException refused) {
+            // as after the last redelivery: what is still refused is dead-lettered
+            delivered.deadLettered(batch, "bars", refused, "dead-letter/bars.ndjson");
+        }
+        return answer;
     }
 
     private static List<Bar> bars(String symbol, int count) {

@@ -122,6 +122,31 @@ class YahooFaultsTest {
     }
 
     @Test
+    void aRecovered500AndARecovered429EachLeaveExit0AndFullData() throws Exception {
+        String day = fixture("built/chart-1m-NFLX-2025-12-05-full-day.json");
+        sequence("NFLX", json(500, "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Internal Server Error\",\"description\":\"boom\"}}}"),
+                ok(day));
+        sequence("DDOG", aResponse().withStatus(429).withBody(fixture("built/too-many-requests.HTTP429.txt")), ok(day));
+
+        Properties settings = settings("NFLX,DDOG");
+        settings.put("yahoo.socket-timeout-ms", "10000"); // only the faults above, not a slow first answer
+        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
+        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+
+        assertThat(app.outcome().failures()).isEmpty();
+        assertThat(app.outcome().exitCode()).contains(0);
+        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/NFLX")));
+        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
+        List<Bar> landed = App.landedBars(work);
+        assertThat(new HashSet<>(landed)).as("no bar twice").hasSameSizeAs(landed);
+        assertThat(landed.stream().collect(Collectors.groupingBy(Bar::name, Collectors.counting())))
+                .containsOnly(Map.entry("NFLX", (long) BARS_OF_THE_DAY), Map.entry("DDOG", (long) BARS_OF_THE_DAY));
+        assertThat(app.summary().counts().get("NFLX").sent()).isEqualTo(BARS_OF_THE_DAY);
+        assertThat(app.summary().counts().get("DDOG").sent()).isEqualTo(BARS_OF_THE_DAY);
+        assertThat(work.resolve("results/highest-hourly-high-2025-12-05.csv")).exists();
+    }
+
+    @Test
     void aRerunSendsNothingTwiceAndTheFailedSymbolLandsOnceItHeals() throws Exception {
         String day = fixture("built/chart-1m-NFLX-2025-12-05-full-day.json");
         serve("NFLX", ok(day));
@@ -156,6 +181,7 @@ class YahooFaultsTest {
         Properties settings = settings(String.join(",", symbols));
         settings.put("yahoo.max-requests", "1");
         settings.put("yahoo.throttle-period-ms", "700");
+        settings.put("yahoo.socket-timeout-ms", "10000"); // a slow answer on a loaded machine is no retry here
 
         app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
         await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());

@@ -7,11 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.firehose.model.Record;
 
@@ -22,55 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 5 KB units while the landed objects (the records' bytes concatenated) stay the same NDJSON. Reports, for the
  * bundled reference day, the PutRecordBatch calls and billed KB packed and unpacked.
  */
-class FirehosePackingTest extends CamelTestSupport {
+class FirehosePackingTest {
 
     /** Firehose bills each record rounded up to the next 5 KB (taken as 5 KiB = 5,120 bytes here). */
     static final int BILLING_UNIT = 5 * 1024;
 
-    private FirehoseBatchStrategy strategy;
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                // shaped like routes/1-collect-firehose.camel.yaml: one symbol's bars, each one line, batched
-                from("direct:bars")
-                        .split(body()).stopOnException()
-                        .setHeader(Exchange.AGGREGATION_COMPLETE_ALL_GROUPS_INCLUSIVE,
-                                exchangeProperty(Exchange.SPLIT_COMPLETE))
-                        .aggregate(header("symbol"), new Delegate())
-                        .to("mock:batches");
-            }
-        };
-    }
-
-    /** Lets each test choose the strategy under test. */
-    private final class Delegate implements org.apache.camel.AggregationStrategy {
-        @Override
-        public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-            return strategy.aggregate(oldExchange, newExchange);
-        }
-
-        @Override
-        public boolean canPreComplete() {
-            return true;
-        }
-
-        @Override
-        public boolean preComplete(Exchange oldExchange, Exchange newExchange) {
-            return strategy.preComplete(oldExchange, newExchange);
-        }
-
-        @Override
-        public void onCompletion(Exchange exchange) {
-            strategy.onCompletion(exchange);
-        }
-    }
+    private FirehoseBatches strategy;
 
     @Test
-    void packedRecordsNeverSplitALineAndNeverPassTheBound() throws Exception {
-        strategy = new FirehoseBatchStrategy(500, 4L * 1024 * 1024, 1_000);
+    void packedRecordsNeverSplitALineAndNeverPassTheBound() {
+        strategy = new FirehoseBatches(500, 4L * 1024 * 1024, 1_000);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 700; i++) {
             lines.add("{\"n\": " + i + ", \"pad\": \"" + "x".repeat(i % 97) + "\"}\n");
@@ -89,8 +45,8 @@ class FirehosePackingTest extends CamelTestSupport {
     }
 
     @Test
-    void aLineLongerThanTheBoundGetsARecordOfItsOwn() throws Exception {
-        strategy = new FirehoseBatchStrategy(500, 4L * 1024 * 1024, 100);
+    void aLineLongerThanTheBoundGetsARecordOfItsOwn() {
+        strategy = new FirehoseBatches(500, 4L * 1024 * 1024, 100);
         List<String> lines = List.of("a\n", "b".repeat(150) + "\n", "c\n", "d\n");
         List<Record> records = send(Map.of("DDOG", lines)).get(0);
         assertThat(records).extracting(r -> r.data().asUtf8String())
@@ -98,8 +54,8 @@ class FirehosePackingTest extends CamelTestSupport {
     }
 
     @Test
-    void batchesOfPackedRecordsStayWithin500RecordsAnd4MiB() throws Exception {
-        strategy = new FirehoseBatchStrategy(500, 4L * 1024 * 1024, 1_000 * 1024);
+    void batchesOfPackedRecordsStayWithin500RecordsAnd4MiB() {
+        strategy = new FirehoseBatches(500, 4L * 1024 * 1024, 1_000 * 1024);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 12_000; i++) {
             lines.add("y".repeat(1_000) + "\n");    // 12 MB in all
@@ -122,10 +78,9 @@ class FirehosePackingTest extends CamelTestSupport {
         long bytes = day.values().stream().flatMap(List::stream)
                 .mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length).sum();
 
-        strategy = new FirehoseBatchStrategy();
+        strategy = new FirehoseBatches(500, 4L * 1024 * 1024, 0);
         Figures unpacked = Figures.of(send(day));
-        getMockEndpoint("mock:batches").reset();
-        strategy = new FirehoseBatchStrategy(500, 4L * 1024 * 1024, FirehoseBatchStrategy.AWS_MAX_RECORD_BYTES);
+        strategy = new FirehoseBatches(500, 4L * 1024 * 1024, FirehoseBatches.AWS_MAX_RECORD_BYTES);
         Figures packed = Figures.of(send(day));
 
         System.out.printf("%nFirehose cost of the reference day (2020-12-01, %d bars, %,d bytes of NDJSON)%n", bars, bytes);
@@ -172,21 +127,12 @@ class FirehosePackingTest extends CamelTestSupport {
         return bySymbol;
     }
 
-    private List<List<Record>> send(Map<String, List<String>> linesBySymbol) throws InterruptedException {
-        MockEndpoint batches = getMockEndpoint("mock:batches");
-        linesBySymbol.forEach((symbol, lines) -> template.sendBodyAndHeader("direct:bars", lines, "symbol", symbol));
-        // the aggregator hands completed batches on asynchronously: wait until every byte sent is in a batch
-        long sent = linesBySymbol.values().stream().flatMap(List::stream)
-                .mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length).sum();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> batches.getExchanges()
-                .stream().flatMap(e -> ((List<?>) e.getMessage().getBody(List.class)).stream())
-                .mapToLong(r -> ((Record) r).data().asByteArray().length).sum() == sent);
+    /** Each symbol's lines as one request's batches, as the deliver route cuts them. */
+    private List<List<Record>> send(Map<String, List<String>> linesBySymbol) {
         List<List<Record>> answer = new ArrayList<>();
-        for (Exchange exchange : batches.getExchanges()) {
-            @SuppressWarnings("unchecked")
-            List<Record> batch = exchange.getMessage().getBody(List.class);
-            answer.add(batch);
-        }
+        linesBySymbol.forEach((symbol, lines) -> strategy.cut(symbol,
+                lines.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList(), null, false)
+                .forEach(batch -> answer.add(batch.unsent())));
         return answer;
     }
 }

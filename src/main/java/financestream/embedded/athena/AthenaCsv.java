@@ -18,12 +18,12 @@ final class AthenaCsv {
     private AthenaCsv() {
     }
 
-    static void write(ResultTable result, Path target) throws IOException {
+    static void write(QueryResult result, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             if (result.header()) {
-                writeLine(out, result.columns().stream().map(ResultTable.ResultColumn::name).toList());
+                writeLine(out, result.columns().stream().map(QueryResult.ResultColumn::name).toList());
             }
             for (List<String> row : result.rows()) {
                 writeLine(out, row);

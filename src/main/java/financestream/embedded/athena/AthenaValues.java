@@ -1,6 +1,6 @@
 package financestream.embedded.athena;
 
-import financestream.embedded.athena.ResultTable.ResultColumn;
+import financestream.embedded.athena.QueryResult.ResultColumn;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +30,8 @@ final class AthenaValues {
             case "VARCHAR" -> new ResultColumn(name, "varchar", Integer.MAX_VALUE, 0);
             case "DOUBLE" -> new ResultColumn(name, "double", 17, 0);
             case "FLOAT" -> new ResultColumn(name, "real", 17, 0);
-            case "BIGINT" -> new ResultColumn(name, "bigint", 19, 0);
+            // DuckDB sums integers into a 128-bit HUGEINT; Trino into a bigint
+            case "BIGINT", "HUGEINT" -> new ResultColumn(name, "bigint", 19, 0);
             case "INTEGER" -> new ResultColumn(name, "integer", 10, 0);
             case "SMALLINT" -> new ResultColumn(name, "smallint", 5, 0);
             case "TINYINT" -> new ResultColumn(name, "tinyint", 3, 0);
@@ -53,8 +54,16 @@ final class AthenaValues {
             case "timestamp" -> rs.getObject(index, LocalDateTime.class).format(TIMESTAMP);
             case "timestamp with time zone" ->
                     rs.getObject(index, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).format(TIMESTAMP) + " UTC";
+            case "bigint" -> bigint(value);
             default -> plain(value);
         };
+    }
+
+    private static String bigint(Object value) throws SQLException {
+        if (value instanceof java.math.BigInteger big && big.bitLength() > 63) {
+            throw new SQLException("NUMERIC_VALUE_OUT_OF_RANGE: bigint overflow: " + big);
+        }
+        return value.toString();
     }
 
     private static String plain(Object value) {

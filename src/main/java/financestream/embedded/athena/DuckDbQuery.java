@@ -1,6 +1,6 @@
 package financestream.embedded.athena;
 
-import financestream.embedded.athena.ResultTable.ResultColumn;
+import financestream.embedded.athena.QueryResult.ResultColumn;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,14 +16,21 @@ import java.util.List;
 final class DuckDbQuery {
 
     private final String sql;
+    /** The result's column names as Trino gives them, or empty to keep DuckDB's. */
+    private final List<String> columnNames;
     private Statement running;
     private boolean cancelled;
 
     DuckDbQuery(String sql) {
-        this.sql = sql;
+        this(sql, List.of());
     }
 
-    ResultTable execute(Connection connection) throws SQLException {
+    DuckDbQuery(String sql, List<String> columnNames) {
+        this.sql = sql;
+        this.columnNames = columnNames;
+    }
+
+    QueryResult execute(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             synchronized (this) {
                 if (cancelled) {
@@ -33,7 +40,7 @@ final class DuckDbQuery {
             }
             try {
                 if (!statement.execute(sql)) {
-                    return ResultTable.none();
+                    return QueryResult.none();
                 }
                 try (ResultSet rs = statement.getResultSet()) {
                     return read(rs);
@@ -47,11 +54,21 @@ final class DuckDbQuery {
         }
     }
 
-    private static ResultTable read(ResultSet rs) throws SQLException {
+    private QueryResult read(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<ResultColumn> columns = new ArrayList<>();
+        boolean trinoNames = columnNames.size() == meta.getColumnCount();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(AthenaValues.column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
+            columns.add(AthenaValues.column(trinoNames ? columnNames.get(i - 1) : meta.getColumnLabel(i),
+                    meta.getColumnTypeName(i)));
+        }
+        for (ResultColumn column : columns) {
+            if (column.type().equals("timestamp with time zone")) {
+                // Athena prints each such value in its own zone (-05:00, America/New_York); DuckDB keeps only the instant
+                throw new SQLException("NOT_SUPPORTED: column " + column.name() + " is a timestamp with time zone, "
+                        + "which the embedded Athena cannot print in the value's own zone as Athena does: select "
+                        + "CAST(x AT TIME ZONE 'zone' AS timestamp), or a field of it (hour(x))");
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         while (rs.next()) {
@@ -61,7 +78,7 @@ final class DuckDbQuery {
             }
             rows.add(row);
         }
-        return new ResultTable(List.copyOf(columns), rows, true);
+        return new QueryResult(List.copyOf(columns), rows, true);
     }
 
     /** Stops the query if it is running, or before it starts. */

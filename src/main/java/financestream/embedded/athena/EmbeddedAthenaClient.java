@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +27,6 @@ import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
-import software.amazon.awssdk.services.athena.model.ListQueryExecutionsRequest;
-import software.amazon.awssdk.services.athena.model.ListQueryExecutionsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionContext;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -62,10 +59,10 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("(\\d+)");
 
     private final Lake lake;
+    private final boolean athenaDialect;
     private final CatalogViews catalog;
     private final String defaultOutputLocation;
     private final Map<String, QueryRun> runs = new ConcurrentHashMap<>();
-    private final List<String> order = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService workers;
     private final ThreadLocal<WarmDuckDb> workerDatabase = new ThreadLocal<>();
 
@@ -79,6 +76,15 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
      *                              {@code null} for none
      */
     public EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation) {
+        this(lake, glue, defaultOutputLocation, true);
+    }
+
+    /**
+     * @param athenaDialect whether each query must pass Athena's parser and function check first ({@link TrinoDialect});
+     *                      false only for tests that hold a query inside DuckDB with DuckDB's own functions
+     */
+    EmbeddedAthenaClient(Lake lake, GlueClient glue, String defaultOutputLocation, boolean athenaDialect) {
+        this.athenaDialect = athenaDialect;
         this.lake = lake;
         this.catalog = new CatalogViews(lake, glue);
         if (defaultOutputLocation != null) {
@@ -193,19 +199,30 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         String csv = (output.endsWith("/") ? output : output + "/") + id + ".csv";
         QueryRun run = new QueryRun(id, request.queryString(), database, workGroup, csv);
         runs.put(id, run);
-        order.add(id);
         workers.execute(() -> execute(run));
         return StartQueryExecutionResponse.builder().queryExecutionId(id).build();
     }
 
     private void execute(QueryRun run) {
-        DuckDbQuery query = new DuckDbQuery(run.query);
+        TrinoDialect.Translation translation;
+        try {
+            translation = athenaDialect ? TrinoDialect.toDuckDb(run.query)
+                    : new TrinoDialect.Translation(run.query, List.of());
+        } catch (TrinoDialect.Refused refused) {
+            // Athena refuses it before running it: FAILED without having started
+            if (run.start(new DuckDbQuery(run.query))) {
+                run.fail(refused.getMessage());
+                LOG.info("Query {} {}: {}", run.id, run.state(), refused.getMessage());
+            }
+            return;
+        }
+        DuckDbQuery query = new DuckDbQuery(translation.sql(), translation.columnNames());
         if (!run.start(query)) {
             return;
         }
         try {
             CatalogViews.Definitions views = catalog.define();
-            ResultTable result = workerDatabase().run(query, views, run.database);
+            QueryResult result = workerDatabase().run(query, views, run.database);
             AthenaCsv.write(result, lake.resolve(run.outputLocation));
             run.succeed(result, scannedBytes(views, run.query));
             LOG.debug("Query {} succeeded with {} row(s)", run.id, result.rows().size());
@@ -283,7 +300,7 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
         if (state != QueryExecutionState.SUCCEEDED) {
             throw AthenaErrors.invalidRequest(run.stateChangeReason());
         }
-        ResultTable result = run.result();
+        QueryResult result = run.result();
         List<Row> stream = new ArrayList<>();
         int total = result.rows().size() + (result.header() ? 1 : 0);
         int from = offset(request.nextToken(), total);
@@ -305,11 +322,11 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
                 .build();
     }
 
-    private static Row row(ResultTable result, int streamIndex) {
+    private static Row row(QueryResult result, int streamIndex) {
         List<String> values;
         if (result.header()) {
             values = streamIndex == 0
-                    ? result.columns().stream().map(ResultTable.ResultColumn::name).toList()
+                    ? result.columns().stream().map(QueryResult.ResultColumn::name).toList()
                     : result.rows().get(streamIndex - 1);
         } else {
             values = result.rows().get(streamIndex);
@@ -329,20 +346,6 @@ public final class EmbeddedAthenaClient implements AthenaClient, AutoCloseable {
             throw AthenaErrors.invalidRequest("Invalid nextToken: " + token);
         }
         return Integer.parseInt(token);
-    }
-
-    @Override
-    public ListQueryExecutionsResponse listQueryExecutions(ListQueryExecutionsRequest request) {
-        List<String> newestFirst;
-        synchronized (order) {
-            newestFirst = new ArrayList<>(order);
-        }
-        Collections.reverse(newestFirst);
-        int maxResults = request.maxResults() == null ? 50 : request.maxResults();
-        int from = request.nextToken() == null ? 0 : offset(request.nextToken(), newestFirst.size());
-        int to = Math.min(from + maxResults, newestFirst.size());
-        return ListQueryExecutionsResponse.builder().queryExecutionIds(newestFirst.subList(from, to))
-                .nextToken(to < newestFirst.size() ? Integer.toString(to) : null).build();
     }
 
     private QueryRun run(String id) {

@@ -18,7 +18,7 @@ final class QueryRun {
     private Instant started;
     private Instant completed;
     private long dataScannedBytes;
-    private ResultTable result;
+    private QueryResult result;
     private DuckDbQuery engine;
 
     QueryRun(String id, String query, String database, String workGroup, String outputLocation) {
@@ -40,7 +40,7 @@ final class QueryRun {
         return true;
     }
 
-    synchronized void succeed(ResultTable result, long dataScannedBytes) {
+    synchronized void succeed(QueryResult result, long dataScannedBytes) {
         finish(QueryExecutionState.SUCCEEDED, null);
         this.result = result;
         this.dataScannedBytes = dataScannedBytes;
@@ -86,7 +86,7 @@ final class QueryRun {
         return dataScannedBytes;
     }
 
-    synchronized ResultTable result() {
+    synchronized QueryResult result() {
         return result;
     }
 }

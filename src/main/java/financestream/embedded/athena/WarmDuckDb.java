@@ -36,6 +36,11 @@ final class WarmDuckDb implements AutoCloseable {
             execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             execute("SET allowed_directories = [" + CatalogViews.literal(lakeRoot + "/") + "]");
             execute("SET enable_external_access = false");
+            // Trino's meaning: integer / integer is an integer, truncated towards zero (DuckDB's default gives a double)
+            execute("SET integer_division = true");
+            for (String macro : TrinoDialect.MACROS) {
+                execute(macro);
+            }
             // from here on no query can undo the settings above, nor any other
             execute("SET lock_configuration = true");
         } catch (SQLException e) {
@@ -54,7 +59,7 @@ final class WarmDuckDb implements AutoCloseable {
     }
 
     /** Brings the views up to date with {@code catalog}, then runs {@code query} with {@code database} as its default schema. */
-    ResultTable run(DuckDbQuery query, CatalogViews.Definitions catalog, String database) throws SQLException {
+    QueryResult run(DuckDbQuery query, CatalogViews.Definitions catalog, String database) throws SQLException {
         defineViews(catalog);
         if (!catalog.databases().contains(database)) {
             // Athena accepts a query context naming no database until the query names a table in it

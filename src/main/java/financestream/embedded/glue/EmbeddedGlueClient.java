@@ -15,12 +15,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Crawler;
-import software.amazon.awssdk.services.glue.model.CrawlerMetrics;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.glue.model.CrawlerTargets;
 import software.amazon.awssdk.services.glue.model.Database;
-import software.amazon.awssdk.services.glue.model.GetCrawlerMetricsRequest;
-import software.amazon.awssdk.services.glue.model.GetCrawlerMetricsResponse;
 import software.amazon.awssdk.services.glue.model.GetCrawlerRequest;
 import software.amazon.awssdk.services.glue.model.GetCrawlerResponse;
 import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;
@@ -151,27 +148,6 @@ public final class EmbeddedGlueClient implements GlueClient, AutoCloseable {
                     .build());
         }
         return GetCrawlerResponse.builder().crawler(crawler.build()).build();
-    }
-
-    @Override
-    public GetCrawlerMetricsResponse getCrawlerMetrics(GetCrawlerMetricsRequest request) {
-        List<String> names = request.hasCrawlerNameList() ? request.crawlerNameList() : List.copyOf(crawlers.keySet());
-        List<CrawlerMetrics> metrics = new ArrayList<>();
-        synchronized (this) {
-            for (String name : names) {
-                if (!crawlers.containsKey(name)) {
-                    continue;
-                }
-                CatalogState.LastCrawl last = catalog.lastCrawls().get(name);
-                Long started = runningSince.get(name);
-                metrics.add(CrawlerMetrics.builder()
-                        .crawlerName(name)
-                        .stillEstimating(started != null)
-                        .lastRuntimeSeconds(last == null ? 0.0 : (last.endTime() - last.startTime()) / 1000.0)
-                        .build());
-            }
-        }
-        return GetCrawlerMetricsResponse.builder().crawlerMetricsList(metrics).build();
     }
 
     private CrawlerDefinition crawler(String name) {

@@ -76,6 +76,9 @@ class SuccessiveQueriesTest {
         // a named pipe holds the first query inside DuckDB until the test writes to it
         Path gate = lake.lake.root().resolve("gate");
         assumeTrue(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor() == 0, "needs mkfifo");
+        // DuckDB's read_csv holds the query, so this client lets DuckDB's own SQL through (Athena's parser would not)
+        athena.close();
+        athena = new EmbeddedAthenaClient(lake.lake, lake.glue, null, false);
         String held = "SELECT (SELECT count(*) FROM bars) AS bars, "
                 + "(SELECT count(*) FROM read_csv('" + gate + "', header = true)) AS gate";
         String heldId = athena.startQueryExecution(r -> r.queryString(held)
@@ -120,12 +123,15 @@ class SuccessiveQueriesTest {
         Path outside = Files.writeString(dir.getParent().resolve(dir.getFileName() + "-outside.csv"), "secret\n42\n");
         try {
             for (int i = 0; i < RUNS; i++) {
-                assertFails("SET enable_external_access = true", "locked");
-                assertFails("RESET lock_configuration", "locked");
-                assertFails("SET memory_limit = '4GB'", "locked");
-                assertFails("SET allowed_directories = ['/']", "locked");
-                assertFails("SELECT * FROM read_csv('" + outside + "')", "Permission Error");
-                assertThat(firstValue(run(athena, "SELECT current_setting('enable_external_access')"))).isEqualTo("false");
+                // Trino's SET SESSION passes Athena's parser and reaches DuckDB, whose settings are locked
+                assertFails("SET SESSION enable_external_access = true", "locked");
+                assertFails("SET SESSION memory_limit = '4GB'", "locked");
+                assertFails("SET SESSION allowed_directories = '/'", "locked");
+                // DuckDB's own syntax does not even pass the parser
+                assertFails("SET enable_external_access = true", "mismatched input");
+                assertFails("RESET lock_configuration", "mismatched input");
+                assertFails("SELECT * FROM read_csv('" + outside + "')", "mismatched input");
+                assertFails("SELECT * FROM TABLE(read_csv('" + outside + "'))", "read_csv");
                 assertThat(firstValue(run(athena, COUNT))).isEqualTo(Long.toString(landed));
             }
         } finally {
@@ -139,20 +145,16 @@ class SuccessiveQueriesTest {
             assertThat(run(athena, "DROP VIEW bars").status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
             assertThat(run(athena, "CREATE TABLE scratch AS SELECT 1 AS one").status().state())
                     .isEqualTo(QueryExecutionState.SUCCEEDED);
-            assertThat(run(athena, "ATTACH ':memory:' AS elsewhere").status().state())
-                    .isEqualTo(QueryExecutionState.SUCCEEDED);
-            assertThat(run(athena, "CREATE TEMP TABLE notes AS SELECT 1 AS one").status().state())
-                    .isEqualTo(QueryExecutionState.SUCCEEDED);
-            assertThat(run(athena, "SET VARIABLE answer = 42").status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+            // DuckDB's own statements are refused as Athena refuses them, before DuckDB sees them
+            assertFails("ATTACH ':memory:' AS elsewhere", "mismatched input");
+            assertFails("CREATE TEMP TABLE notes AS SELECT 1 AS one", "mismatched input");
+            assertFails("SET VARIABLE answer = 42", "mismatched input");
             assertThat(firstValue(run(athena, COUNT))).isEqualTo(Long.toString(landed));
             assertFails("SELECT * FROM scratch", "scratch");
-            assertFails("SELECT * FROM notes", "notes");
-            assertThat(firstValue(run(athena, "SELECT getvariable('answer') AS answer"))).isNull();
-            assertThat(firstValue(run(athena, "SELECT count(*) FROM duckdb_databases() WHERE database_name = 'elsewhere'")))
-                    .isEqualTo("0");
+            assertFails("SELECT getvariable('answer') AS answer", "FUNCTION_NOT_FOUND");
         }
         // a query that commits on its own escapes the rollback: its worker's database is given up
-        assertThat(run(athena, "COMMIT; DROP VIEW bars").status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(run(athena, "COMMIT").status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
         for (int i = 0; i < RUNS; i++) {
             assertThat(firstValue(run(athena, COUNT))).isEqualTo(Long.toString(landed));
         }
@@ -160,7 +162,7 @@ class SuccessiveQueriesTest {
 
     @Test
     void aWorkerWhoseQueryWasCancelledRunsTheNextQueries() {
-        String id = athena.startQueryExecution(r -> r.queryString("SELECT count(*) FROM range(3000000000)")
+        String id = athena.startQueryExecution(r -> r.queryString(EmbeddedAthenaClientTest.LONG_QUERY)
                 .resultConfiguration(c -> c.outputLocation(LakeWithBars.RESULTS))).queryExecutionId();
         await().atMost(Duration.ofSeconds(30)).until(() -> state(id) == QueryExecutionState.RUNNING);
         athena.stopQueryExecution(r -> r.queryExecutionId(id));

@@ -7,12 +7,12 @@ import java.util.List;
  * the text Athena returns for each value, {@code null} for SQL NULL. {@code header} is false for statements that
  * return no result set (Athena then returns no header row).
  */
-record ResultTable(List<ResultColumn> columns, List<List<String>> rows, boolean header) {
+record QueryResult(List<ResultColumn> columns, List<List<String>> rows, boolean header) {
 
     record ResultColumn(String name, String type, int precision, int scale) {
     }
 
-    static ResultTable none() {
-        return new ResultTable(List.of(), List.of(), false);
+    static QueryResult none() {
+        return new QueryResult(List.of(), List.of(), false);
     }
 }
