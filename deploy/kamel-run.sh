@@ -15,7 +15,7 @@ kubectl create configmap finance-stream-kubernetes --from-file=deploy/kubernetes
   --dry-run=client -o yaml | kubectl apply -f -
 
 # --use-flows=false: one source per file, as camel-main loads them (the default merges all files into one
-# spec.flows, and the file-level onException blocks of 3-deliver would apply to every route)
+# spec.flows, and each file's error handling is meant for its own routes)
 kamel run routes/*.camel.yaml \
   --name finance-stream \
   --use-flows=false \
