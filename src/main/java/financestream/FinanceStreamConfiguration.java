@@ -1,6 +1,5 @@
 package financestream;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import financestream.aws.AwsClients;
-import financestream.aws.AwsConnectionSettings;
 import financestream.bars.BarJsonDataFormat;
 import financestream.bars.ReplayFile;
 import financestream.bars.yahoo.YahooChartApi;
@@ -20,17 +18,19 @@ import financestream.embedded.firehose.DeliveryStreamConfig;
 import financestream.embedded.firehose.EmbeddedFirehoseClient;
 import financestream.embedded.glue.CrawlerDefinition;
 import financestream.embedded.glue.EmbeddedGlueClient;
-import financestream.crawl.ParquetCompaction;
+import financestream.SettingsCheck.Stages;
 import financestream.analyze.AthenaResults;
+import financestream.crawl.CrawlSettings;
+import financestream.crawl.GlueCrawl;
+import financestream.crawl.ParquetCompaction;
+import financestream.deliver.DeliverSettings;
 import financestream.deliver.DeliveredBars;
 import financestream.deliver.FirehoseBatches;
 import financestream.deliver.FirehoseDeliveryWait;
-import financestream.crawl.GlueCrawl;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.SimpleTypeConverter;
 import org.apache.camel.support.service.ServiceSupport;
@@ -50,92 +50,49 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(FinanceStreamConfiguration.class);
 
-    @PropertyInject("finance.engines")
-    String engines;
-    @PropertyInject("lake.dir")
-    String lakeDir;
-    @PropertyInject("replay.file")
-    String replayFile;
-
-    @PropertyInject("firehose.stream")
-    String firehoseStream;
-    @PropertyInject("firehose.destination")
-    String firehoseDestination;
-    @PropertyInject("firehose.buffer-size-mib")
-    int firehoseBufferSizeMib;
-    @PropertyInject("firehose.buffer-interval-seconds")
-    int firehoseBufferIntervalSeconds;
-    @PropertyInject("firehose.batch.max-records")
-    int batchMaxRecords;
-    @PropertyInject("firehose.batch.max-bytes")
-    long batchMaxBytes;
-
-    @PropertyInject("glue.crawler")
-    String crawlerName;
-    @PropertyInject("glue.database")
-    String glueDatabase;
-    @PropertyInject("glue.crawler-target")
-    String crawlerTarget;
-    @PropertyInject("glue.poll-interval-ms")
-    long gluePollIntervalMs;
-    @PropertyInject("glue.timeout-seconds")
-    long glueTimeoutSeconds;
-
-    @PropertyInject(value = "lake.layout", defaultValue = "json")
-    String lakeLayout;
-    @PropertyInject(value = "lake.parquet-location", defaultValue = "s3://finance-stream-lake/curated/bars/")
-    String parquetLocation;
-    @PropertyInject(value = "lake.compacted-location", defaultValue = "s3://finance-stream-lake/compacted/bars/")
-    String compactedLocation;
-
-    @PropertyInject(value = "job.exit-when-done", defaultValue = "true")
-    boolean exitWhenDone;
-
     @Override
     public void configure(CamelContext context) throws Exception {
-        SettingsCheck.check(context); // every setting, before any work: all faults in one clear message
+        Stages settings = SettingsCheck.check(context); // every setting, before any work: all faults at once
         registerConverters(context);
         Registry registry = context.getRegistry();
+        for (Record stage : settings.all()) { // e.g. "collectSettings", for beans that a route builds
+            String type = stage.getClass().getSimpleName();
+            registry.bind(Character.toLowerCase(type.charAt(0)) + type.substring(1), stage);
+        }
+        JobSettings job = settings.job();
+        DeliverSettings deliver = settings.deliver();
+        CrawlSettings crawl = settings.crawl();
 
         JobOutcome outcome = registry.lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
         if (outcome == null) {
             // Started by something other than FinanceStream.main: Camel Quarkus (Camel K), camel:run, a test
             java.util.concurrent.atomic.AtomicReference<JobOutcome> finished = new java.util.concurrent.atomic.AtomicReference<>();
-            outcome = new JobOutcome(exitWhenDone
+            outcome = new JobOutcome(job.exitWhenDone()
                     ? JobExit.of(context, () -> finished.get().exitCode().orElse(1)) : () -> { });
             finished.set(outcome);
             registry.bind(JobOutcome.BEAN_NAME, outcome);
         }
 
         registry.bind("barJson", new BarJsonDataFormat());
-        registry.bind("replay", new ReplayFile(replayFile));
+        registry.bind("replay", new ReplayFile(settings.collect().replayFile().toString()));
         registry.bind("yahooChart", new YahooChartApi());
         registry.bind("athenaResults", new AthenaResults());
-        CollectBeans.bind(context, outcome);
-        financestream.report.ReportBeans.bind(context);
-        financestream.observe.Observability.install(context);
-        bindFirehoseDelivery(context);
-        bindScaleBeans(registry);
-
-        switch (engines) {
-            case "embedded" -> bindEmbeddedEngines(context);
-            case "aws" -> bindAwsClients(context);
-            default -> throw new IllegalArgumentException(
-                    "finance.engines must be 'embedded' or 'aws', was '" + engines + "'");
-        }
-        registry.bind("firehoseDeliveryWait", new FirehoseDeliveryWait(registry.findSingleByType(FirehoseClient.class),
-                Duration.ofSeconds(setting(context, "firehose.delivery-wait.margin-seconds", "0", Long::parseLong))));
-        registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
-                Duration.ofMillis(gluePollIntervalMs), Duration.ofSeconds(glueTimeoutSeconds)));
-    }
-
-    /** The lake layout's beans. */
-    private void bindScaleBeans(Registry registry) {
-        isParquetLayout(); // a wrong lake.layout fails at start-up
-        if (!"embedded".equals(engines)) {
+        CollectBeans.bind(context, settings.collect(), outcome);
+        financestream.report.ReportBeans.bind(context, settings.report());
+        financestream.observe.Observability.install(context, job, deliver.stream(), crawl.crawler(),
+                settings.collect().symbols().list());
+        bindFirehoseDelivery(context, deliver);
+        if (job.embedded()) {
+            bindEmbeddedEngines(context, settings);
+        } else {
+            bindAwsClients(context, settings);
             // the compact route names this bean; it calls it only with lake.layout=parquet, refused off embedded
             registry.bind("lakeCompaction", new NoCompaction());
         }
+        registry.bind("firehoseDeliveryWait", new FirehoseDeliveryWait(registry.findSingleByType(FirehoseClient.class),
+                Duration.ofSeconds(deliver.deliveryWaitMarginSeconds())));
+        registry.bind("glueCrawl", new GlueCrawl(registry.findSingleByType(GlueClient.class),
+                Duration.ofMillis(crawl.pollIntervalMs()), Duration.ofSeconds(crawl.timeoutSeconds())));
     }
 
     /** Stands in for the compaction where there is none (the aws engines). */
@@ -145,33 +102,19 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         }
     }
 
-    private boolean isParquetLayout() {
-        return switch (lakeLayout.strip()) {
-            case "json" -> false;
-            case "parquet" -> {
-                if (!"embedded".equals(engines)) {
-                    throw new IllegalArgumentException("lake.layout=parquet compacts with the embedded engines only; "
-                            + "on AWS, compact with an Athena INSERT INTO a Parquet table or a Glue job");
-                }
-                yield true;
-            }
-            default -> throw new IllegalArgumentException("lake.layout must be 'json' or 'parquet', was '" + lakeLayout + "'");
-        };
-    }
-
-    /** With the Parquet layout the crawler crawls the compacted table instead of Firehose's landing prefix. */
-    private String crawledLocation() {
-        return isParquetLayout() ? parquetLocation : crawlerTarget;
-    }
-
-    private void bindEmbeddedEngines(CamelContext context) throws Exception {
-        Lake lake = new Lake(Path.of(lakeDir));
+    private void bindEmbeddedEngines(CamelContext context, Stages settings) throws Exception {
+        DeliverSettings deliver = settings.deliver();
+        CrawlSettings crawl = settings.crawl();
+        JobSettings job = settings.job();
+        Lake lake = new Lake(job.lakeDir().path());
         EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of(firehoseStream, firehoseDestination,
-                        firehoseBufferSizeMib * 1024L * 1024L, firehoseBufferIntervalSeconds)),
+                List.of(DeliveryStreamConfig.of(deliver.stream(), deliver.destination().toString(),
+                        deliver.bufferSizeMib() * 1024L * 1024L, deliver.bufferIntervalSeconds())),
                 Clock.systemUTC());
+        // with the Parquet layout the crawler crawls the compacted table instead of Firehose's landing prefix
+        String crawled = (job.parquetLayout() ? job.parquetLocation() : crawl.crawlerTarget()).toString();
         EmbeddedGlueClient glue = new EmbeddedGlueClient(lake,
-                List.of(new CrawlerDefinition(crawlerName, glueDatabase, List.of(crawledLocation()))));
+                List.of(new CrawlerDefinition(crawl.crawler(), crawl.database(), List.of(crawled))));
         EmbeddedAthenaClient athena = new EmbeddedAthenaClient(lake, glue);
 
         Registry registry = context.getRegistry();
@@ -179,21 +122,20 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("glueClient", GlueClient.class, glue);
         registry.bind("athenaClient", AthenaClient.class, athena);
         // the compact route calls it only with lake.layout=parquet
-        registry.bind("lakeCompaction", new ParquetCompaction(lake, firehoseDestination, parquetLocation, compactedLocation));
+        registry.bind("lakeCompaction", new ParquetCompaction(lake, deliver.destination().toString(),
+                job.parquetLocation().toString(), job.compactedLocation().toString()));
         // Camel does not close clients it did not create: close them with the context, Firehose first so that
         // buffered records are delivered before anything else stops.
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);
         LOG.info("Embedded AWS engines on lake {}: Firehose stream {} → {}, Glue crawler {} → database {}",
-                lake.root(), firehoseStream, firehoseDestination, crawlerName, glueDatabase);
+                lake.root(), deliver.stream(), deliver.destination(), crawl.crawler(), crawl.database());
     }
 
     /** Batching and packing, and the step that reads Firehose's answers: see 3-deliver.camel.yaml. */
-    private void bindFirehoseDelivery(CamelContext context) {
-        boolean pack = setting(context, "firehose.pack.enabled", "false", Boolean::parseBoolean);
-        int packBytes = setting(context, "firehose.pack.max-record-bytes",
-                String.valueOf(FirehoseBatches.AWS_MAX_RECORD_BYTES), Integer::parseInt);
+    private void bindFirehoseDelivery(CamelContext context, DeliverSettings deliver) {
         Registry registry = context.getRegistry();
-        registry.bind("firehoseBatches", new FirehoseBatches(batchMaxRecords, batchMaxBytes, pack ? packBytes : 0));
+        registry.bind("firehoseBatches", new FirehoseBatches(deliver.batchMaxRecords(), deliver.batchMaxBytes(),
+                deliver.packRecordBytes()));
         registry.bind("deliveredBars", new DeliveredBars(
                 registry.lookupByNameAndType("sentBars", financestream.collect.SentBarsLedger.class),
                 registry.lookupByNameAndType("collectSummary", financestream.collect.CollectSummary.class),
@@ -210,10 +152,9 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
      * The aws profile: the real SDK clients, one of each type, so Camel's components autowire them. Camel does
      * not close clients it did not create: they close with the context.
      */
-    private void bindAwsClients(CamelContext context) throws Exception {
-        AwsClients clients = AwsClients.fromSettings(
-                setting(context, AwsConnectionSettings.REGION_SETTING, "", s -> s),
-                setting(context, AwsConnectionSettings.ENDPOINT_URL_SETTING, "", s -> s));
+    private void bindAwsClients(CamelContext context, Stages settings) throws Exception {
+        AwsClients clients = AwsClients.fromSettings(settings.job().awsRegion().strip(),
+                settings.job().awsEndpointOverride().strip());
         FirehoseClient firehose = clients.firehose();
         GlueClient glue = clients.glue();
         AthenaClient athena = clients.athena();
@@ -222,18 +163,8 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("glueClient", GlueClient.class, glue);
         registry.bind("athenaClient", AthenaClient.class, athena);
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);
-        LOG.info("AWS engines: Firehose stream {}, Glue crawler {}, Athena workgroup {}", firehoseStream,
-                crawlerName, setting(context, "athena.workgroup", "primary", s -> s));
-    }
-
-    private static <T> T setting(CamelContext context, String key, String defaultValue,
-            java.util.function.Function<String, T> parse) {
-        String value = context.getPropertiesComponent().resolveProperty(key).orElse(defaultValue).trim();
-        try {
-            return parse.apply(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Setting " + key + " = '" + value + "' is not valid: " + e.getMessage(), e);
-        }
+        LOG.info("AWS engines: Firehose stream {}, Glue crawler {}, Athena workgroup {}", settings.deliver().stream(),
+                settings.crawl().crawler(), settings.analyze().workgroup());
     }
 
     /** Settings arrive as strings; the beans take dates and zones. */

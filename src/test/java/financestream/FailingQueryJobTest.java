@@ -1,7 +1,6 @@
 package financestream;
 
 import java.nio.file.Files;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailingQueryJobTest extends JobTestSupport {
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("athena.query", "SELECT name, max(hgih) AS highest_high FROM bars GROUP BY name");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("athena.query", "SELECT name, max(hgih) AS highest_high FROM bars GROUP BY name");
     }
 
     @Test

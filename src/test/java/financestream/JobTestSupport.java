@@ -5,56 +5,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.awaitility.Awaitility.await;
-
 /**
- * Runs the real application — {@code application.properties} and the routes in {@code routes/} — with a few
- * settings overridden, and waits for the one-shot job's verdict.
+ * Runs the real application ({@link App}, in this JVM) for each test, with a few settings overridden: the
+ * one-shot job at start-up, or a test that drives the routes through {@link #template}.
  */
-public abstract class JobTestSupport extends CamelMainTestSupport {
+public abstract class JobTestSupport {
 
     /** The job's working directory: its lake and results. */
     @TempDir
     protected static Path work;
 
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "file:application.properties";
+    protected App app;
+    protected CamelContext context;
+    protected ProducerTemplate template;
+
+    @BeforeEach
+    void startApp() {
+        app = configure(new App(work)).start();
+        context = app.context();
+        template = app.template();
     }
 
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties overrides = new Properties();
-        overrides.put("lake.dir", work.resolve("lake").toString());
-        overrides.put("results.dir", work.resolve("results").toString());
-        // the test inspects the context after the job, so the job must not stop it
-        overrides.put("job.exit-when-done", "false");
-        overrides.putAll(settings());
-        return overrides;
+    @AfterEach
+    void stopApp() {
+        app.close();
     }
 
-    /** The settings this test changes. */
-    protected Properties settings() {
-        return new Properties();
+    /** The settings this test changes (a family of tests: call super first). */
+    protected App configure(App app) {
+        return app;
     }
 
-    @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(FinanceStreamConfiguration.class);
+    protected JobOutcome outcome() {
+        return app.outcome();
     }
 
     /** Waits until the one-shot job has finished and returns its outcome. */
     protected JobOutcome awaitJob() {
-        JobOutcome outcome = context.getRegistry().lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
-        await().atMost(2, TimeUnit.MINUTES).until(() -> outcome.exitCode().isPresent());
-        return outcome;
+        return app.awaitJob();
     }
 
     protected Path result(String fileName) {

@@ -2,8 +2,6 @@ package financestream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,6 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Table;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The same one-shot job with {@code lake.layout=parquet}: the same 70 answers (the inherited test), from a table
@@ -20,17 +17,13 @@ import static org.awaitility.Awaitility.await;
 class ParquetLayoutJobTest extends ReferenceJobTest {
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties overrides = super.useOverridePropertiesWithPropertiesComponent();
-        overrides.put("lake.layout", "parquet");
-        return overrides;
+    protected App configure(App app) {
+        return super.configure(app).set("lake.layout", "parquet");
     }
 
     @Test
     void theCrawlerCatalogsParquetByEventDateAndTheLandingPrefixIsEmpty() throws Exception {
-        JobOutcome outcome = context.getRegistry().lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
-        await().atMost(2, TimeUnit.MINUTES).until(() -> outcome.exitCode().isPresent());
-        assertThat(outcome.exitCode()).contains(0);
+        assertThat(awaitJob().exitCode()).contains(0);
 
         Table bars = context.getRegistry().findSingleByType(GlueClient.class)
                 .getTable(r -> r.databaseName("finance_stream").name("bars")).table();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,12 +24,9 @@ class StreamingReplayJobTest extends ReferenceJobTest {
     private Path lake;
 
     @Override
-    protected Properties settings() {
-        Properties settings = super.settings();
-        settings.put("finance.source", "replay-stream");
+    protected App configure(App app) {
         lake = work.resolve("lake-" + UUID.randomUUID());
-        settings.put("lake.dir", lake.toString());
-        return settings;
+        return super.configure(app).set("finance.source", "replay-stream").set("lake.dir", lake.toString());
     }
 
     @Test

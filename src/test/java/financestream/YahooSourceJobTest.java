@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,15 +48,14 @@ class YahooSourceJobTest extends JobTestSupport {
     }
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("finance.source", "yahoo");
-        settings.put("yahoo.base-url", "http://127.0.0.1:" + YAHOO.port());
-        settings.put("finance.symbols", "NFLX");
-        settings.put("finance.date", "2025-12-05");
-        // as of the Monday after: Yahoo still serves that day's 1m bars (the collect step refuses older dates)
-        settings.put("finance.clock", "2025-12-08T12:00:00-05:00");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("finance.source", "yahoo")
+                .set("yahoo.base-url", "http://127.0.0.1:" + YAHOO.port())
+                .set("finance.symbols", "NFLX")
+                .set("finance.date", "2025-12-05")
+                // as of the Monday after: Yahoo still serves that day's 1m bars (the collect step refuses older dates)
+                .set("finance.clock", "2025-12-08T12:00:00-05:00");
     }
 
     @Test

@@ -50,6 +50,15 @@ public enum YahooInterval {
                         + Arrays.stream(values()).map(YahooInterval::code).collect(Collectors.joining(", "))));
     }
 
+    /** The setting {@code finance.interval}, refused at start-up in the words of the chart API's own check. */
+    public static YahooInterval parse(String code) {
+        try {
+            return fromCode(code.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a Yahoo chart interval: " + e.getMessage());
+        }
+    }
+
     public String code() {
         return code;
     }

@@ -1,7 +1,6 @@
 package financestream.collect;
 
 import financestream.SettableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,12 +13,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import financestream.App;
 import financestream.bars.Bar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -28,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,25 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 class CalendarCollectTest {
 
-    @TempDir
-    Path work;
-
-    private WireMockServer yahoo;
-    private App app;
-
-    @BeforeEach
-    void startYahoo() {
-        yahoo = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        yahoo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        yahoo.stop();
-    }
+    @RegisterExtension
+    final App app = App.withLocalYahoo();
 
     @Test
     void eachBarCarriesTheOffsetOfItsOwnDateAcrossTheSpringClockChange() {
@@ -82,19 +61,20 @@ class CalendarCollectTest {
     void aHolidayIsRefusedBeforeAnyRequest() {
         Properties settings = backfillSettings();
         settings.put("finance.date", "2026-11-26");
-        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2026, 11, 30), 12, 0, 0)), settings);
-        await().atMost(Duration.ofMinutes(1)).until(() -> app.outcome().exitCode().isPresent());
+        app.clock(new SettableClock(YahooDays.at(LocalDate.of(2026, 11, 30), 12, 0, 0)))
+                .set(settings).start();
+        app.awaitJob();
 
         assertThat(app.outcome().exitCode()).contains(1);
         assertThat(app.outcome().failures()).anySatisfy(failure ->
                 assertThat(failure).contains("2026-11-26 is not a trading day (Thanksgiving Day)"));
-        yahoo.verify(0, anyRequestedFor(anyUrl()));
+        app.yahoo().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void liveModeIdlesOnAHolidayAndAfterAnEarlyClose() throws Exception {
         LocalDate dayAfterThanksgiving = LocalDate.of(2026, 11, 27); // closes at 13:00
-        yahoo.stubFor(get(urlPathEqualTo("/v8/finance/chart/NFLX")).willReturn(aResponse().withStatus(200)
+        app.yahoo().stubFor(get(urlPathEqualTo("/v8/finance/chart/NFLX")).willReturn(aResponse().withStatus(200)
                 .withBody(YahooDays.chart("NFLX", List.of(dayAfterThanksgiving), LocalTime.of(13, 0),
                         YahooDays.minutes(dayAfterThanksgiving, LocalTime.of(13, 0))))));
         SettableClock clock = new SettableClock(YahooDays.at(LocalDate.of(2026, 11, 26), 11, 0, 0));
@@ -104,11 +84,11 @@ class CalendarCollectTest {
         settings.put("schedule.collect-cron", "* * * ? * *");
         settings.put("schedule.crawl-cron", "0 0 0 1 1 ? 2099");
         settings.put("schedule.analyze-cron", "0 0 0 1 1 ? 2099");
-        app = App.start(work, clock, settings);
+        app.clock(clock).set(settings).start();
 
         // Thanksgiving, 11:00: quartz fires every second, nobody asks Yahoo
         Thread.sleep(3_000);
-        yahoo.verify(0, anyRequestedFor(anyUrl()));
+        app.yahoo().verify(0, anyRequestedFor(anyUrl()));
         assertThat(app.summary().runs()).isZero();
 
         // the next day at 12:59:30 the market is open: it polls
@@ -127,7 +107,7 @@ class CalendarCollectTest {
         Thread.sleep(3_000);
         assertThat(app.summary().runs()).isEqualTo(polls);
         // the session's bars 09:30..12:59 landed, nothing after the early close
-        List<Bar> landed = App.landedBars(work);
+        List<Bar> landed = app.landedBars();
         assertThat(landed).hasSize(210);
         assertThat(landed).allSatisfy(bar -> assertThat(bar.ts().toLocalTime()).isBefore(LocalTime.of(13, 0)));
     }
@@ -142,21 +122,22 @@ class CalendarCollectTest {
                 bars.addAll(YahooDays.minutes(day, LocalTime.of(16, 0)));
             }
         }
-        yahoo.stubFor(get(urlPathEqualTo("/v8/finance/chart/NFLX")).willReturn(aResponse().withStatus(200)
+        app.yahoo().stubFor(get(urlPathEqualTo("/v8/finance/chart/NFLX")).willReturn(aResponse().withStatus(200)
                 .withBody(YahooDays.chart("NFLX", tradingDays, LocalTime.of(16, 0), bars))));
         Properties settings = backfillSettings();
         settings.put("finance.from", from.toString());
         settings.put("finance.to", to.toString());
         settings.put("finance.date", to.toString());
-        app = App.start(work, new SettableClock(YahooDays.at(today, 12, 0, 0)), settings);
-        await().atMost(Duration.ofMinutes(1)).until(() -> app.outcome().exitCode().isPresent());
+        app.clock(new SettableClock(YahooDays.at(today, 12, 0, 0)))
+                .set(settings).start();
+        app.awaitJob();
         assertThat(app.outcome().failures()).isEmpty();
 
         // one request for the whole range: midnight New York before 'from' to midnight after 'to'
-        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/NFLX"))
+        app.yahoo().verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/NFLX"))
                 .withQueryParam("period1", equalTo(String.valueOf(from.atStartOfDay(YahooDays.NEW_YORK).toEpochSecond())))
                 .withQueryParam("period2", equalTo(String.valueOf(to.plusDays(1).atStartOfDay(YahooDays.NEW_YORK).toEpochSecond()))));
-        List<Bar> landed = App.landedBars(work);
+        List<Bar> landed = app.landedBars();
         assertThat(landed).hasSize(tradingDays.size() * 390);
         // every day opens at 09:30 local time, whatever its offset
         Map<LocalDate, List<Bar>> byDay = landed.stream().collect(Collectors.groupingBy(b -> b.ts().toLocalDate()));
@@ -173,10 +154,7 @@ class CalendarCollectTest {
 
     private Properties backfillSettings() {
         Properties settings = new Properties();
-        settings.put("finance.source", "yahoo");
         settings.put("finance.symbols", "NFLX");
-        settings.put("yahoo.base-url", "http://127.0.0.1:" + yahoo.port());
-        settings.put("yahoo.max-requests", "100");
         return settings;
     }
 }

@@ -1,7 +1,6 @@
 package financestream.collect;
 
 import financestream.SettableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,17 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import financestream.App;
 import financestream.bars.Bar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,31 +36,14 @@ class LiveModeTest {
     /** The in-progress bar's high is below the final one: had it been sent, the lake would show it. */
     private static final double NOT_YET_FINAL = 0.375;
 
-    @TempDir
-    Path work;
-
-    private WireMockServer yahoo;
-    private App app;
-
-    @BeforeEach
-    void startYahoo() {
-        yahoo = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        yahoo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        yahoo.stop();
-    }
+    @RegisterExtension
+    final App app = App.withLocalYahoo();
 
     @Test
     void everyFinishedBarLandsExactlyOnceAcrossOverlappingPollsAndARestart() {
         SettableClock clock = new SettableClock(YahooDays.at(DAY, 9, 30, 5));
         serveDayUntil(LocalTime.of(9, 30));
-        app = App.start(work, clock, liveSettings());
+        app.clock(clock).set(liveSettings()).start();
 
         for (int minute = 1; minute <= MINUTES; minute++) {
             LocalTime now = LocalTime.of(9, 30).plusMinutes(minute);
@@ -73,13 +52,13 @@ class LiveModeTest {
             clock.set(YahooDays.at(DAY, now.getHour(), now.getMinute(), 5));
             awaitPolls(2);
             if (minute == RESTART_AT) {
-                app.close();
-                app = App.start(work, clock, liveSettings());
+                app.stop();
+                app.start();
                 awaitPolls(1);
             }
         }
 
-        List<Bar> landed = App.landedBars(work);
+        List<Bar> landed = app.landedBars();
         assertThat(new HashSet<>(landed)).as("no bar landed twice").hasSameSizeAs(landed);
         assertThat(landed).hasSize(SYMBOLS.size() * MINUTES);
         for (String symbol : SYMBOLS) {
@@ -109,7 +88,7 @@ class LiveModeTest {
             String partial = String.valueOf(YahooDays.high(symbol, inProgress) - NOT_YET_FINAL);
             int at = chart.lastIndexOf(last);
             chart = chart.substring(0, at) + partial + chart.substring(at + last.length());
-            yahoo.stubFor(get(urlPathEqualTo("/v8/finance/chart/" + symbol)).willReturn(aResponse().withStatus(200)
+            app.yahoo().stubFor(get(urlPathEqualTo("/v8/finance/chart/" + symbol)).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json;charset=utf-8").withBody(chart)));
         }
     }
@@ -127,10 +106,7 @@ class LiveModeTest {
         settings.put("schedule.collect-cron", "* * * ? * *");
         settings.put("schedule.crawl-cron", "0 0 0 1 1 ? 2099");
         settings.put("schedule.analyze-cron", "0 0 0 1 1 ? 2099");
-        settings.put("finance.source", "yahoo");
         settings.put("finance.symbols", String.join(",", SYMBOLS));
-        settings.put("yahoo.base-url", "http://127.0.0.1:" + yahoo.port());
-        settings.put("yahoo.max-requests", "100");
         return settings;
     }
 }

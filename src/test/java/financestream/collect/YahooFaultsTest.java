@@ -4,7 +4,6 @@ import financestream.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -13,20 +12,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import financestream.App;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import financestream.bars.Bar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,25 +37,8 @@ class YahooFaultsTest {
     private static final LocalDate DAY = LocalDate.of(2025, 12, 5);
     private static final int BARS_OF_THE_DAY = 389; // the fixture's day: 390 minutes, the 12:00 row all null
 
-    @TempDir
-    Path work;
-
-    private WireMockServer yahoo;
-    private App app;
-
-    @BeforeEach
-    void startYahoo() {
-        yahoo = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        yahoo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        yahoo.stop();
-    }
+    @RegisterExtension
+    final App app = App.withLocalYahoo();
 
     @Test
     void eachFailureModeFailsOnlyItsSymbolAndTheRetryableOnesRecover() throws Exception {
@@ -78,9 +57,10 @@ class YahooFaultsTest {
         serve("OKTA", json(422, fixture("chart-error-1m-range.HTTP422.json")));
         serve("DDOG", ok(fixture("built/chart-1m-NFLX-2025-12-05-truncated.json")));
 
-        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings(
-                "NFLX,FB,SQ,SNAP,PINS,TTD,OKTA,DDOG"));
-        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        app.clock(new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)))
+                .set(settings(
+                "NFLX,FB,SQ,SNAP,PINS,TTD,OKTA,DDOG")).start();
+        app.awaitJob();
 
         // the answer of the symbols that landed is still printed, and the run says it failed
         assertThat(app.outcome().exitCode()).contains(1);
@@ -88,9 +68,9 @@ class YahooFaultsTest {
                 .contains("TTD", "HTTP 404 Not Found — No data found, symbol may be delisted")
                 .contains("OKTA", "HTTP 422 Unprocessable Entity — 1m data not available")
                 .contains("DDOG", "truncated JSON");
-        assertThat(work.resolve("results/highest-hourly-high-2025-12-05.csv")).exists();
+        assertThat(app.workDir().resolve("results/highest-hourly-high-2025-12-05.csv")).exists();
 
-        List<Bar> landed = App.landedBars(work);
+        List<Bar> landed = app.landedBars();
         assertThat(new HashSet<>(landed)).as("no bar twice").hasSameSizeAs(landed);
         Map<String, Long> perName = landed.stream().collect(Collectors.groupingBy(Bar::name, Collectors.counting()));
         assertThat(perName).containsOnly(Map.entry("NFLX", (long) BARS_OF_THE_DAY),
@@ -99,14 +79,14 @@ class YahooFaultsTest {
         assertThat(landed).allSatisfy(bar -> assertThat(bar.ts().getOffset().getTotalSeconds()).isEqualTo(-5 * 3600));
 
         // how often Yahoo was asked: renamed symbols under their new name, failures that cannot heal only once
-        yahoo.verify(0, getRequestedFor(urlPathEqualTo("/v8/finance/chart/FB")));
-        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/META")));
-        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/XYZ")));
-        yahoo.verify(3, getRequestedFor(urlPathEqualTo("/v8/finance/chart/SNAP")));
-        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/PINS")));
-        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/TTD")));
-        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/OKTA")));
-        yahoo.verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
+        app.yahoo().verify(0, getRequestedFor(urlPathEqualTo("/v8/finance/chart/FB")));
+        app.yahoo().verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/META")));
+        app.yahoo().verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/XYZ")));
+        app.yahoo().verify(3, getRequestedFor(urlPathEqualTo("/v8/finance/chart/SNAP")));
+        app.yahoo().verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/PINS")));
+        app.yahoo().verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/TTD")));
+        app.yahoo().verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/OKTA")));
+        app.yahoo().verify(1, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
         List<ServeEvent> xyz = requestsTo("XYZ");
         long waited = xyz.get(1).getRequest().getLoggedDate().getTime() - xyz.get(0).getRequest().getLoggedDate().getTime();
         assertThat(waited).as("Retry-After: 1 honoured (the backoff alone would wait ~100 ms)").isGreaterThanOrEqualTo(1_000);
@@ -130,20 +110,20 @@ class YahooFaultsTest {
 
         Properties settings = settings("NFLX,DDOG");
         settings.put("yahoo.socket-timeout-ms", "10000"); // only the faults above, not a slow first answer
-        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
-        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        app.clock(new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0))).set(settings).start();
+        app.awaitJob();
 
         assertThat(app.outcome().failures()).isEmpty();
         assertThat(app.outcome().exitCode()).contains(0);
-        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/NFLX")));
-        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
-        List<Bar> landed = App.landedBars(work);
+        app.yahoo().verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/NFLX")));
+        app.yahoo().verify(2, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
+        List<Bar> landed = app.landedBars();
         assertThat(new HashSet<>(landed)).as("no bar twice").hasSameSizeAs(landed);
         assertThat(landed.stream().collect(Collectors.groupingBy(Bar::name, Collectors.counting())))
                 .containsOnly(Map.entry("NFLX", (long) BARS_OF_THE_DAY), Map.entry("DDOG", (long) BARS_OF_THE_DAY));
         assertThat(app.summary().counts().get("NFLX").sent()).isEqualTo(BARS_OF_THE_DAY);
         assertThat(app.summary().counts().get("DDOG").sent()).isEqualTo(BARS_OF_THE_DAY);
-        assertThat(work.resolve("results/highest-hourly-high-2025-12-05.csv")).exists();
+        assertThat(app.workDir().resolve("results/highest-hourly-high-2025-12-05.csv")).exists();
     }
 
     @Test
@@ -153,22 +133,22 @@ class YahooFaultsTest {
         serve("DDOG", json(500, "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Internal Server Error\",\"description\":\"boom\"}}}"));
         SettableClock clock = new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0));
 
-        app = App.start(work, clock, settings("NFLX,DDOG"));
-        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        app.clock(clock).set(settings("NFLX,DDOG")).start();
+        app.awaitJob();
         assertThat(app.outcome().exitCode()).contains(1);
-        app.close();
+        app.stop();
         // 1 request + 2 retries (the test's yahoo.retry.max-attempts)
-        yahoo.verify(3, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
+        app.yahoo().verify(3, getRequestedFor(urlPathEqualTo("/v8/finance/chart/DDOG")));
 
         serve("DDOG", ok(day));
-        app = App.start(work, clock, settings("NFLX,DDOG"));
-        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        app.start();
+        app.awaitJob();
         assertThat(app.outcome().exitCode()).contains(0);
         assertThat(app.summary().counts().get("NFLX").duplicates()).isEqualTo(BARS_OF_THE_DAY);
         assertThat(app.summary().counts().get("NFLX").sent()).isZero();
         assertThat(app.summary().counts().get("DDOG").sent()).isEqualTo(BARS_OF_THE_DAY);
 
-        List<Bar> landed = App.landedBars(work);
+        List<Bar> landed = app.landedBars();
         assertThat(landed).hasSize(2 * BARS_OF_THE_DAY);
         assertThat(new HashSet<>(landed)).hasSameSizeAs(landed);
     }
@@ -183,11 +163,12 @@ class YahooFaultsTest {
         settings.put("yahoo.throttle-period-ms", "700");
         settings.put("yahoo.socket-timeout-ms", "10000"); // a slow answer on a loaded machine is no retry here
 
-        app = App.start(work, new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)), settings);
-        await().atMost(Duration.ofMinutes(2)).until(() -> app.outcome().exitCode().isPresent());
+        app.clock(new SettableClock(YahooDays.at(LocalDate.of(2025, 12, 8), 12, 0, 0)))
+                .set(settings).start();
+        app.awaitJob();
 
         assertThat(app.outcome().exitCode()).contains(0);
-        List<Long> times = yahoo.getAllServeEvents().stream()
+        List<Long> times = app.yahoo().getAllServeEvents().stream()
                 .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
         assertThat(times).hasSize(3);
         // at most one request per 700 ms; WireMock logs a request when it gets to it, which on a loaded 2-core
@@ -198,11 +179,8 @@ class YahooFaultsTest {
 
     private Properties settings(String symbols) {
         Properties settings = new Properties();
-        settings.put("finance.source", "yahoo");
         settings.put("finance.symbols", symbols);
         settings.put("finance.date", DAY.toString());
-        settings.put("yahoo.base-url", "http://127.0.0.1:" + yahoo.port());
-        settings.put("yahoo.max-requests", "100");
         settings.put("yahoo.retry.max-attempts", "2");
         settings.put("yahoo.retry.initial-delay-ms", "100");
         settings.put("yahoo.retry.max-delay-ms", "400");
@@ -211,14 +189,14 @@ class YahooFaultsTest {
     }
 
     private List<ServeEvent> requestsTo(String symbol) {
-        return yahoo.getAllServeEvents().stream()
+        return app.yahoo().getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith("/v8/finance/chart/" + symbol + "?"))
                 .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
                 .toList();
     }
 
     private void serve(String symbol, ResponseDefinitionBuilder response) {
-        yahoo.stubFor(get(urlPathEqualTo("/v8/finance/chart/" + symbol)).willReturn(response));
+        app.yahoo().stubFor(get(urlPathEqualTo("/v8/finance/chart/" + symbol)).willReturn(response));
     }
 
     /** Answers in this order, the last one from then on. */
@@ -230,7 +208,7 @@ class YahooFaultsTest {
             if (i + 1 < responses.length) {
                 stub = stub.willSetStateTo(symbol + "-" + (i + 1));
             }
-            yahoo.stubFor(stub);
+            app.yahoo().stubFor(stub);
         }
     }
 

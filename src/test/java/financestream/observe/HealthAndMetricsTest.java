@@ -1,5 +1,6 @@
 package financestream.observe;
 
+import financestream.App;
 import financestream.JobTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,12 +38,11 @@ class HealthAndMetricsTest extends JobTestSupport {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("observe.enabled", "true");
-        settings.put("observe.port", String.valueOf(PORT));
-        settings.put("camel.management.host", "127.0.0.1");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("observe.enabled", "true")
+                .set("observe.port", String.valueOf(PORT))
+                .set("camel.management.host", "127.0.0.1");
     }
 
     @Test

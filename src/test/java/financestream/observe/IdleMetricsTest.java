@@ -1,5 +1,6 @@
 package financestream.observe;
 
+import financestream.App;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +26,18 @@ class IdleMetricsTest extends JobTestSupport {
     private static final int PORT = freePort();
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("observe.enabled", "true");
-        settings.put("observe.port", String.valueOf(PORT));
-        settings.put("camel.management.host", "127.0.0.1");
-        settings.put("finance.symbols", String.join(",", SYMBOLS));
-        settings.put("job.run-once", "false");
-        settings.put("job.live", "true");
-        settings.put("finance.clock", "2020-12-05T12:00:00-05:00"); // a Saturday: the collect cron stays idle
-        settings.put("schedule.crawl-cron", "0 0 0 1 1 ? 2099");
-        settings.put("schedule.analyze-cron", "0 0 0 1 1 ? 2099");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("observe.enabled", "true")
+                .set("observe.port", String.valueOf(PORT))
+                .set("camel.management.host", "127.0.0.1")
+                .set("finance.symbols", String.join(",", SYMBOLS))
+                .set("job.run-once", "false")
+                .set("job.live", "true")
+                // a Saturday: the collect cron stays idle
+                .set("finance.clock", "2020-12-05T12:00:00-05:00")
+                .set("schedule.crawl-cron", "0 0 0 1 1 ? 2099")
+                .set("schedule.analyze-cron", "0 0 0 1 1 ? 2099");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package financestream.observe;
 
-import java.util.Properties;
+import financestream.App;
 
 /**
  * The operator's metrics with packing on (the aws profile's default): many bars share one Firehose record, and the
@@ -9,10 +9,8 @@ import java.util.Properties;
 class PackedMetricsTest extends HealthAndMetricsTest {
 
     @Override
-    protected Properties settings() {
-        Properties settings = super.settings();
-        settings.put("firehose.pack.enabled", "true");
-        return settings;
+    protected App configure(App app) {
+        return super.configure(app).set("firehose.pack.enabled", "true");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package financestream.reliability;
 
+import financestream.App;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package financestream.reliability;
 
+import financestream.App;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ class CrashRestartTest {
                 .set("replay.file", replay.toString())
                 .set("firehose.batch.max-records", "5");
 
-        Process process = first.start();
+        Process process = first.launch();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
                 .failFast("the app exited before the kill: " + first.log(), () -> !process.isAlive())
                 .until(() -> LakeFiles.objects(first.lake()).size() >= 40);

@@ -1,5 +1,6 @@
 package financestream.reliability;
 
+import financestream.App;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ class GracefulShutdownTest {
                 .set("schedule.analyze-cron", "0 0 0 1 1 ? 2099")
                 .set("firehose.buffer-interval-seconds", "900")
                 .set("firehose.buffer-size-mib", "128");
-        Process process = app.start();
+        Process process = app.launch();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                 .failFast("the app exited: " + app.log(), () -> !process.isAlive())
                 .until(() -> app.logText().contains("DDOG 2020-12-01: "));

@@ -1,11 +1,11 @@
 package financestream.report;
 
+import financestream.App;
 import financestream.JobTestSupport;
 import financestream.CapturedLogs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.util.Properties;
 
 import financestream.JobOutcome;
 import org.junit.jupiter.api.Test;
@@ -24,17 +24,14 @@ class EmailFailureTest extends JobTestSupport {
     private static final CapturedLogs LOG = CapturedLogs.onRootLogger();
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("results.sinks", "log,csv,html,email");
-        settings.put("email.host", "127.0.0.1");
-        settings.put("email.port", String.valueOf(CLOSED_PORT));
-        settings.put("email.starttls", "false");
-        settings.put("email.user", "reporter");
-        settings.put("email.password", PASSWORD);
-        settings.put("email.to", "analyst@example.org");
-        settings.put("email.timeout-ms", "5000");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("results.sinks", "log,csv,html,email")
+                .mailServer(CLOSED_PORT)
+                .set("email.user", "reporter")
+                .set("email.password", PASSWORD)
+                .set("email.to", "analyst@example.org")
+                .set("email.timeout-ms", "5000");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package financestream.report;
 
+import financestream.App;
 import financestream.JobTestSupport;
 import financestream.CapturedLogs;
 import java.awt.image.BufferedImage;
@@ -7,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import javax.imageio.ImageIO;
 
@@ -44,18 +44,15 @@ class EmailReportTest extends JobTestSupport {
             .withPerMethodLifecycle(false);
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("results.sinks", "email,log,csv,html");
-        settings.put("email.host", "127.0.0.1");
-        settings.put("email.port", String.valueOf(SMTP.getSmtp().getPort()));
-        settings.put("email.starttls", "false");
-        settings.put("email.user", USER);
-        settings.put("email.password", PASSWORD);
-        settings.put("email.from", "finance-stream@example.org");
-        settings.put("email.to", "analyst@example.org, desk@example.org");
-        settings.put("email.subject", "Hourly highs {{finance.date}}");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("results.sinks", "email,log,csv,html")
+                .mailServer(SMTP.getSmtp().getPort())
+                .set("email.user", USER)
+                .set("email.password", PASSWORD)
+                .set("email.from", "finance-stream@example.org")
+                .set("email.to", "analyst@example.org, desk@example.org")
+                .set("email.subject", "Hourly highs {{finance.date}}");
     }
 
     @Test

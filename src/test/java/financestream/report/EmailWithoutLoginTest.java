@@ -1,7 +1,7 @@
 package financestream.report;
 
+import financestream.App;
 import financestream.JobTestSupport;
-import java.util.Properties;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -25,14 +25,11 @@ class EmailWithoutLoginTest extends JobTestSupport {
             .withPerMethodLifecycle(false);
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("results.sinks", "email");
-        settings.put("email.host", "127.0.0.1");
-        settings.put("email.port", String.valueOf(SMTP.getSmtp().getPort()));
-        settings.put("email.starttls", "false");
-        settings.put("email.to", "analyst@example.org");
-        return settings;
+    protected App configure(App app) {
+        return app
+                .set("results.sinks", "email")
+                .mailServer(SMTP.getSmtp().getPort())
+                .set("email.to", "analyst@example.org");
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /** Database and table names that both Glue and Athena accept without quoting. */
 public final class CatalogNames {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9_]{1,255}");
+    /** A Glue database or table name that Athena accepts unquoted. */
+    public static final String NAME = "[a-z0-9_]{1,255}";
+    private static final Pattern IDENTIFIER = Pattern.compile(NAME);
 
     private CatalogNames() {
     }

@@ -1,11 +1,11 @@
 package financestream.aws.contract;
 
+import financestream.App;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +42,9 @@ class AwsProfileJobTest extends AwsProfileTestSupport {
     }
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("job.run-once", "true");
-        return settings;
+    protected App configure(App app) {
+        return super.configure(app)
+                .set("job.run-once", "true");
     }
 
     @Test

@@ -7,31 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import financestream.FinanceStreamConfiguration;
-import financestream.JobOutcome;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import financestream.App;
+import financestream.JobTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application as the {@code aws} profile configures it — application-aws.properties over
  * application.properties, the real routes, the real SDK clients and Camel components — pointed at
- * {@link FakeAwsServices} with {@code aws.endpoint-override}. No job runs by itself: each test drives a route.
+ * {@link FakeAwsServices} with {@code aws.endpoint-override}: the shared {@link App} fixture under the aws profile.
+ * No job runs by itself: each test drives a route.
  */
-abstract class AwsProfileTestSupport extends CamelMainTestSupport {
+abstract class AwsProfileTestSupport extends JobTestSupport {
 
     static final String REPLAY = "/replay/2020-12-01/minute-bars.ndjson";
 
     static FakeAwsServices aws;
-
-    @TempDir
-    static Path work;
 
     @BeforeAll
     static synchronized void startFakeAws() {
@@ -55,48 +49,24 @@ abstract class AwsProfileTestSupport extends CamelMainTestSupport {
     }
 
     @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "file:application-aws.properties,file:application.properties";
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties overrides = new Properties();
-        overrides.put("aws.endpoint-override", aws.url());
-        overrides.put("aws.region", "eu-west-1");
-        overrides.put("firehose.stream", "fs-bars");
-        overrides.put("glue.crawler", "fs-crawler");
-        overrides.put("glue.database", "fs_db");
-        overrides.put("athena.database", "fs_db");
-        overrides.put("athena.workgroup", "fs-workgroup");
-        overrides.put("athena.output-location", "s3://fs-lake/athena-results/");
-        overrides.put("firehose.dead-letter.dir", work.resolve("dead-letter").toString());
-        overrides.put("results.dir", work.resolve("results").toString());
-        overrides.put("lake.dir", work.resolve("lake").toString());
-        overrides.put("firehose.retry.initial-backoff-ms", "10");
-        overrides.put("firehose.retry.max-backoff-ms", "40");
-        overrides.put("firehose.delivery-wait.margin-seconds", "0");
-        overrides.put("glue.poll-interval-ms", "20");
-        overrides.put("athena.poll-initial-delay-ms", "10");
-        overrides.put("athena.poll-delay-ms", "20");
-        overrides.put("job.run-once", "false");
-        overrides.put("job.exit-when-done", "false");
-        overrides.putAll(settings());
-        return overrides;
-    }
-
-    /** What a test class changes on top of the aws profile. */
-    protected Properties settings() {
-        return new Properties();
-    }
-
-    @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addConfiguration(FinanceStreamConfiguration.class);
-    }
-
-    JobOutcome outcome() {
-        return context.getRegistry().lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
+    protected App configure(App app) {
+        return app.profile("aws")
+                .set("aws.endpoint-override", aws.url())
+                .set("aws.region", "eu-west-1")
+                .set("firehose.stream", "fs-bars")
+                .set("glue.crawler", "fs-crawler")
+                .set("glue.database", "fs_db")
+                .set("athena.database", "fs_db")
+                .set("athena.workgroup", "fs-workgroup")
+                .set("athena.output-location", "s3://fs-lake/athena-results/")
+                .set("firehose.dead-letter.dir", work.resolve("dead-letter").toString())
+                .set("firehose.retry.initial-backoff-ms", "10")
+                .set("firehose.retry.max-backoff-ms", "40")
+                .set("firehose.delivery-wait.margin-seconds", "0")
+                .set("glue.poll-interval-ms", "20")
+                .set("athena.poll-initial-delay-ms", "10")
+                .set("athena.poll-delay-ms", "20")
+                .set("job.run-once", "false");
     }
 
     /** The bundled day's records of these symbols, as the replay source hands them to Firehose. */

@@ -1,12 +1,12 @@
 package financestream.aws.contract;
 
+import financestream.App;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +35,11 @@ class FirehoseDeliveryContractTest extends AwsProfileTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    protected Properties settings() {
-        Properties settings = new Properties();
-        settings.put("finance.symbols", String.join(",", SYMBOLS));
-        settings.put("firehose.pack.enabled", "false");
-        settings.put("firehose.retry.max-redeliveries", "3");
-        return settings;
+    protected App configure(App app) {
+        return super.configure(app)
+                .set("finance.symbols", String.join(",", SYMBOLS))
+                .set("firehose.pack.enabled", "false")
+                .set("firehose.retry.max-redeliveries", "3");
     }
 
     @BeforeEach

@@ -85,8 +85,7 @@ class FirehoseAtomicityTest {
                 }
             }
         });
-        try (EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", MIB, 0)), clock)) {
+        try (EmbeddedFirehoseClient firehose = LakeObjects.barsStream(lake, MIB, 0, clock)) {
             for (List<byte[]> call : sentByLength.values()) {
                 firehose.putRecordBatch(batch("bars", call.stream().map(LakeObjects::record).toList()));
             }
@@ -115,8 +114,7 @@ class FirehoseAtomicityTest {
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "not a folder");
 
-        try (EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", MIB, 0)), clock)) {
+        try (EmbeddedFirehoseClient firehose = LakeObjects.barsStream(lake, MIB, 0, clock)) {
             // accepted by Firehose even though S3 delivery fails: the caller did nothing wrong
             firehose.putRecord(put("bars", "one\n"));
             firehose.putRecord(put("bars", "two\n"));
@@ -141,8 +139,7 @@ class FirehoseAtomicityTest {
         Path blocker = lake.resolve("finance-stream-lake", "bars/2020");
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "not a folder");
-        EmbeddedFirehoseClient firehose = new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", MIB, 900)), clock);
+        EmbeddedFirehoseClient firehose = LakeObjects.barsStream(lake, MIB, 900, clock);
         firehose.putRecord(put("bars", "one\n"));
         clock.advance(Duration.ofSeconds(1));
 

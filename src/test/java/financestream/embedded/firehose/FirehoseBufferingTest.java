@@ -32,9 +32,7 @@ class FirehoseBufferingTest {
     private final SettableClock clock = new SettableClock(T0);
 
     private EmbeddedFirehoseClient firehose(Lake lake, long sizeBytes, int intervalSeconds) {
-        return new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", sizeBytes, intervalSeconds)),
-                clock);
+        return LakeObjects.barsStream(lake, sizeBytes, intervalSeconds, clock);
     }
 
     private static Map<String, byte[]> objectsOf(Lake lake) {

@@ -38,9 +38,7 @@ class FirehoseCamelComponentTest {
     @BeforeEach
     void start() {
         lake = new Lake(dir);
-        firehose = new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", MIB, 0)),
-                new SettableClock(Instant.parse("2020-12-01T14:30:00Z")));
+        firehose = LakeObjects.barsStream(lake, MIB, 0, new SettableClock(Instant.parse("2020-12-01T14:30:00Z")));
         camel = new DefaultCamelContext();
         // the only FirehoseClient in the registry: the component must pick it up without any option
         camel.getRegistry().bind("embeddedFirehose", firehose);

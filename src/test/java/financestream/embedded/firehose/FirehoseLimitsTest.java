@@ -41,9 +41,7 @@ class FirehoseLimitsTest {
     void start() {
         lake = new Lake(dir);
         // a long interval and a large hint: nothing is delivered until the test flushes
-        firehose = new EmbeddedFirehoseClient(lake,
-                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", 128 * DeliveryStreamConfig.MIB, 900)),
-                new SettableClock(Instant.parse("2020-12-01T14:30:00Z")));
+        firehose = LakeObjects.barsStream(lake, 128 * DeliveryStreamConfig.MIB, 900, new SettableClock(Instant.parse("2020-12-01T14:30:00Z")));
     }
 
     @AfterEach

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import financestream.embedded.Lake;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
 import software.amazon.awssdk.services.firehose.model.PutRecordRequest;
@@ -20,6 +22,12 @@ import software.amazon.awssdk.services.firehose.model.Record;
 final class LakeObjects {
 
     private LakeObjects() {
+    }
+
+    /** An embedded Firehose with one stream, "bars", into s3://finance-stream-lake/bars/, with these buffering hints. */
+    static EmbeddedFirehoseClient barsStream(Lake lake, long sizeBytes, int intervalSeconds, Clock clock) {
+        return new EmbeddedFirehoseClient(lake,
+                List.of(DeliveryStreamConfig.of("bars", "s3://finance-stream-lake/bars/", sizeBytes, intervalSeconds)), clock);
     }
 
     /** Key (relative to the bucket, '/'-separated) to bytes, in key order. */
