@@ -66,8 +66,11 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
 
         JobOutcome outcome = registry.lookupByNameAndType(JobOutcome.BEAN_NAME, JobOutcome.class);
         if (outcome == null) {
-            // Started by something other than FinanceStream.main (camel:run, a test): stopping the context ends it.
-            outcome = new JobOutcome(job.exitWhenDone() ? () -> stopAsync(context) : () -> { });
+            // Started by something other than FinanceStream.main: Camel Quarkus (Camel K), camel:run, a test
+            java.util.concurrent.atomic.AtomicReference<JobOutcome> finished = new java.util.concurrent.atomic.AtomicReference<>();
+            outcome = new JobOutcome(job.exitWhenDone()
+                    ? JobExit.of(context, () -> finished.get().exitCode().orElse(1)) : () -> { });
+            finished.set(outcome);
             registry.bind(JobOutcome.BEAN_NAME, outcome);
         }
 
@@ -208,18 +211,6 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Invalid date '" + value + "': expected YYYY-MM-DD", e);
         }
-    }
-
-    private static void stopAsync(CamelContext context) {
-        // Stopping from the job's own thread would wait for that very exchange to finish.
-        Thread stopper = new Thread(() -> {
-            try {
-                context.stop();
-            } catch (Exception e) {
-                LOG.warn("Stopping Camel failed: {}", e.getMessage());
-            }
-        }, "finance-stream-stop");
-        stopper.start();
     }
 
     /** Closes the engines' clients when Camel stops. */

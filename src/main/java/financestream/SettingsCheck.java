@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-
 import financestream.analyze.AnalyzeSettings;
 import financestream.collect.CollectSettings;
 import financestream.console.ConsoleSettings;

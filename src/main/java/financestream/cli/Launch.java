@@ -110,6 +110,8 @@ public final class Launch {
                 && System.getProperty("camel.main.routes-include-pattern") == null
                 && System.getenv("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN") == null) {
             settings.put("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+            // the classpath scan also finds routes/console/, which only the console loads (ConsoleConfiguration)
+            settings.putIfAbsent("camel.main.routes-exclude-pattern", "**/console/**");
         }
         if (localSettings || localRoutes) {
             LOG.info("Using {} from {} instead of the jar's", localSettings && localRoutes
