@@ -30,7 +30,7 @@ public class YahooReachable {
     }
 
     /** Remembers why Yahoo could not be reached (the symbol's own request fails with the exception itself). */
-    public void unreachable(Exception caught, String baseUrl) {
+    public void rememberFailure(Exception caught, String baseUrl) {
         String why = why(caught);
         if (why == null) {
             return;
