@@ -120,11 +120,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
                 List.of(DeliveryStreamConfig.of(deliver.stream(), deliver.destination().toString(),
                         deliver.bufferSizeMib() * 1024L * 1024L, deliver.bufferIntervalSeconds())),
                 clock);
-        // with the Parquet layout the crawler crawls the compacted table instead of Firehose's landing prefix
-        String crawled = (job.parquetLayout() ? job.parquetLocation() : crawl.crawlerTarget()).toString();
-        EmbeddedGlueClient glue = new EmbeddedGlueClient(lake,
-                List.of(new CrawlerDefinition(crawl.crawler(), crawl.database(), List.of(crawled))),
-                declaredTables(job, crawl));
+        EmbeddedGlueClient glue = embeddedGlue(lake, job, crawl);
         EmbeddedAthenaClient athena = new EmbeddedAthenaClient(lake, glue, null, clock);
 
         Registry registry = context.getRegistry();
@@ -132,13 +128,30 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         registry.bind("glueClient", GlueClient.class, glue);
         registry.bind("athenaClient", AthenaClient.class, athena);
         // the compact route calls it only with lake.layout=parquet
-        registry.bind("lakeCompaction", new ParquetCompaction(lake, deliver.destination().toString(),
-                job.parquetLocation().toString(), job.compactedLocation().toString()));
+        registry.bind("lakeCompaction", parquetCompaction(lake, job, deliver));
         // Camel does not close clients it did not create: close them with the context, Firehose first so that
         // buffered records are delivered before anything else stops.
         context.addService(new Closer(List.of(firehose, athena, glue)), true, true);
         LOG.info("Embedded AWS engines on lake {}: Firehose stream {} → {}, Glue crawler {} → database {}",
                 lake.root(), deliver.stream(), deliver.destination(), crawl.crawler(), crawl.database());
+    }
+
+    /**
+     * The embedded Glue of the job and of the {@code query} command: the crawler of the settings and the bars table
+     * the stack declares. With the Parquet layout the crawler crawls the compacted table instead of Firehose's
+     * landing prefix.
+     */
+    public static EmbeddedGlueClient embeddedGlue(Lake lake, JobSettings job, CrawlSettings crawl) {
+        String crawled = (job.parquetLayout() ? job.parquetLocation() : crawl.crawlerTarget()).toString();
+        return new EmbeddedGlueClient(lake,
+                List.of(new CrawlerDefinition(crawl.crawler(), crawl.database(), List.of(crawled))),
+                declaredTables(job, crawl));
+    }
+
+    /** The compaction the compact route calls with lake.layout=parquet. */
+    public static ParquetCompaction parquetCompaction(Lake lake, JobSettings job, DeliverSettings deliver) {
+        return new ParquetCompaction(lake, deliver.destination().toString(), job.parquetLocation().toString(),
+                job.compactedLocation().toString());
     }
 
     /**
@@ -213,11 +226,11 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         }
     }
 
-    /** Closes the engines' clients when Camel stops. */
-    private static final class Closer extends ServiceSupport {
+    /** Closes the engines' clients when Camel stops (Camel does not close clients it did not create). */
+    public static final class Closer extends ServiceSupport {
         private final List<AutoCloseable> closeables;
 
-        Closer(List<AutoCloseable> closeables) {
+        public Closer(List<AutoCloseable> closeables) {
             this.closeables = closeables;
         }
 

@@ -123,10 +123,37 @@ class QueryRunnerTest {
         assertThat(err()).contains("the SQL is empty (" + empty + ")");
     }
 
+    /**
+     * A bar Firehose lands in a new hour's folder is answered by the next query without a crawl: the bars table's
+     * partition projection, as on Athena.
+     */
+    @Test
+    void aNewHoursBarIsAnsweredWithoutACrawl() throws IOException {
+        Path ownLake = work.resolve("lake");
+        ReferenceLake.land(ownLake);
+        assertThat(queryOn(ownLake, ResultFormat.CSV, true, "SELECT count(*) AS bars FROM bars")).as(err()).isZero();
+        Path nextHour = Files.createDirectories(ownLake.resolve("finance-stream-lake/bars/2020/12/01/21"));
+        Files.writeString(nextHour.resolve("finance-stream-bars-1-2020-12-01-21-00-05-0f0e0d0c-0b0a-4090-8070-605040302010"),
+                "{\"high\": 67.5, \"low\": 64.61, \"ts\": \"2020-12-01 16:00:00-05:00\", \"name\": \"DDOG\"}\n");
+        out.reset();
+
+        int exit = queryOn(ownLake, ResultFormat.CSV, false,
+                "SELECT count(*) AS bars, max(ts) AS newest FROM bars WHERE name = 'DDOG'");
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(out()).isEqualTo("bars,newest\n390,2020-12-01 16:00:00-05:00\n");
+    }
+
     int query(Path file, ResultFormat format, Path output, boolean crawl, String sql) {
         return new QueryRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new QueryRunner.Request(sql, file, format, output, crawl), ReferenceLake.settings(lake));
+    }
+
+    private int queryOn(Path lakeDir, ResultFormat format, boolean crawl, String sql) {
+        return new QueryRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new QueryRunner.Request(sql, null, format, null, crawl), ReferenceLake.settings(lakeDir));
     }
 
     String out() {
