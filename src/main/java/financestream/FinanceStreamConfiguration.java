@@ -56,10 +56,7 @@ public class FinanceStreamConfiguration implements CamelConfiguration {
         Stages settings = SettingsCheck.check(context); // every setting, before any work: all faults at once
         registerConverters(context);
         Registry registry = context.getRegistry();
-        for (Record stage : settings.all()) { // e.g. "collectSettings", for beans that a route builds
-            String type = stage.getClass().getSimpleName();
-            registry.bind(Character.toLowerCase(type.charAt(0)) + type.substring(1), stage);
-        }
+        settings.bindInto(registry);
         JobSettings job = settings.job();
         DeliverSettings deliver = settings.deliver();
         CrawlSettings crawl = settings.crawl();

@@ -43,6 +43,15 @@ public final class SettingsCheck {
             return List.of(job, collect, deliver, crawl, analyze, report, console);
         }
 
+        /** Each record in the registry (e.g. "collectSettings"), for the beans a route or another configuration builds. */
+        public Stages bindInto(org.apache.camel.spi.Registry registry) {
+            for (Record stage : all()) {
+                String type = stage.getClass().getSimpleName();
+                registry.bind(Character.toLowerCase(type.charAt(0)) + type.substring(1), stage);
+            }
+            return this;
+        }
+
         static Stages bind(SettingsBinder binder) {
             return new Stages(binder.bind(JobSettings.class), binder.bind(CollectSettings.class),
                     binder.bind(DeliverSettings.class), binder.bind(CrawlSettings.class),

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import financestream.analyze.LatestOutcomes;
+import financestream.crawl.CrawlSettings;
+import financestream.report.ReportSettings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -20,31 +21,12 @@ import software.amazon.awssdk.services.glue.GlueClient;
  */
 public class ConsoleConfiguration implements CamelConfiguration {
 
-    @PropertyInject("console.max-rows")
-    int maxRows;
-    @PropertyInject("console.timeout-ms")
-    long timeoutMs;
-    @PropertyInject("console.refresh-seconds")
-    long refreshSeconds;
-    @PropertyInject("console.routes")
-    String routes;
-    @PropertyInject("glue.crawler")
-    String crawler;
-    @PropertyInject(value = "report.chart.series", defaultValue = "")
-    String chartSeries;
-    @PropertyInject(value = "report.chart.x", defaultValue = "")
-    String chartX;
-    @PropertyInject(value = "report.chart.y", defaultValue = "")
-    String chartY;
-
     @Override
     public void configure(CamelContext context) throws Exception {
-        if (maxRows < 1) {
-            throw new IllegalArgumentException("console.max-rows must be at least 1, was " + maxRows);
-        }
-        if (timeoutMs < 1) {
-            throw new IllegalArgumentException("console.timeout-ms must be at least 1, was " + timeoutMs);
-        }
+        // the settings the job's or the query's configuration checked and bound (SettingsCheck)
+        ConsoleSettings console = context.getRegistry().findSingleByType(ConsoleSettings.class);
+        ReportSettings report = context.getRegistry().findSingleByType(ReportSettings.class);
+        String crawler = context.getRegistry().findSingleByType(CrawlSettings.class).crawler();
         Clock clock = context.getRegistry().findByType(Clock.class).stream().findFirst().orElse(Clock.systemUTC());
         LatestOutcomes outcomes = context.getRegistry().lookupByNameAndType(LatestOutcomes.BEAN_NAME, LatestOutcomes.class);
         if (outcomes == null) {
@@ -52,14 +34,14 @@ public class ConsoleConfiguration implements CamelConfiguration {
             context.getRegistry().bind(LatestOutcomes.BEAN_NAME, outcomes);
         }
         Map<String, String> chart = new LinkedHashMap<>();
-        chart.put("series", chartSeries.strip());
-        chart.put("x", chartX.strip());
-        chart.put("y", chartY.strip());
-        context.getRegistry().bind(ConsoleApi.BEAN_NAME, new ConsoleApi(maxRows, timeoutMs,
-                Duration.ofSeconds(refreshSeconds), outcomes, context.getRegistry().findSingleByType(GlueClient.class),
+        chart.put("series", report.chartSeries().strip());
+        chart.put("x", report.chartX().strip());
+        chart.put("y", report.chartY().strip());
+        context.getRegistry().bind(ConsoleApi.BEAN_NAME, new ConsoleApi(console.maxRows(), console.timeoutMs(),
+                Duration.ofSeconds(console.refreshSeconds()), outcomes, context.getRegistry().findSingleByType(GlueClient.class),
                 crawler, chart, clock));
         // the console's routes join the others only when it is on
-        for (String configured : routes.split(",")) {
+        for (String configured : console.routes().split(",")) {
             String pattern = configured.strip();
             // no routes/ here: the copies packaged in the jar
             if (pattern.startsWith("file:routes/") && !java.nio.file.Files.isDirectory(java.nio.file.Path.of("routes"))) {
@@ -67,7 +49,7 @@ public class ConsoleConfiguration implements CamelConfiguration {
             }
             var found = PluginHelper.getPackageScanResourceResolver(context).findResources(pattern);
             if (found.isEmpty()) {
-                throw new IllegalArgumentException("console.routes = " + routes + ": no route file matches " + pattern);
+                throw new IllegalArgumentException("console.routes = " + console.routes() + ": no route file matches " + pattern);
             }
             for (Resource resource : found) {
                 PluginHelper.getRoutesLoader(context).loadRoutes(resource);

@@ -30,10 +30,10 @@ public class QueryConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         // the job's settings and checks: a query reads the lake the job wrote, with the same names
-        Stages settings = SettingsCheck.check(context);
+        Registry registry = context.getRegistry();
+        Stages settings = SettingsCheck.check(context).bindInto(registry);
         JobSettings job = settings.job();
         CrawlSettings crawl = settings.crawl();
-        Registry registry = context.getRegistry();
         registry.bind("athenaSql", new AthenaSql(settings.analyze().barsOnce()));
         registry.bind("athenaResults", new AthenaResults());
         GlueClient glue;
