@@ -120,7 +120,10 @@ final class TrinoServer implements AutoCloseable {
             try {
                 HttpResponse<String> info = http.send(HttpRequest.newBuilder(uri.resolve("/v1/info"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (info.statusCode() == 200 && !JSON.readTree(info.body()).path("starting").asBoolean(true)) {
+                // "starting": false comes before the node has announced itself: a query meanwhile fails with
+                // NO_NODES_AVAILABLE, so ready means a first query runs
+                if (info.statusCode() == 200 && !JSON.readTree(info.body()).path("starting").asBoolean(true)
+                        && !"NO_NODES_AVAILABLE".equals(query("SELECT 1", "information_schema").errorName())) {
                     return;
                 }
             } catch (IOException e) {
